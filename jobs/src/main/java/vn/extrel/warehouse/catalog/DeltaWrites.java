@@ -1,0 +1,118 @@
+package vn.extrel.warehouse.catalog;
+
+import io.delta.tables.DeltaTable;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Delta write patterns the loader uses, each one atomic commit with the run recorded in the
+ * commit.
+ */
+public final class DeltaWrites {
+  private DeltaWrites() {}
+
+  /** A SQL string literal. */
+  public static String literal(String s) {
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  /** {@code column IN ('a', 'b')}; {@code false} for an empty set. */
+  public static String in(String column, Collection<String> values) {
+    if (values.isEmpty()) {
+      return "false";
+    }
+    return column
+        + " IN ("
+        + values.stream().map(DeltaWrites::literal).collect(Collectors.joining(", "))
+        + ")";
+  }
+
+  /** Rows of exactly these (path, sha256) file versions. */
+  public static String versions(
+      String pathColumn, String shaColumn, Map<String, String> pathToSha) {
+    if (pathToSha.isEmpty()) {
+      return "false";
+    }
+    return pathToSha.entrySet().stream()
+        .map(
+            e ->
+                "("
+                    + pathColumn
+                    + " = "
+                    + literal(e.getKey())
+                    + " AND "
+                    + shaColumn
+                    + " = "
+                    + literal(e.getValue())
+                    + ")")
+        .collect(Collectors.joining(" OR "));
+  }
+
+  /**
+   * Replaces the rows matching {@code predicate} with {@code rows} in one commit: readers see the
+   * old rows or the new ones, never both or neither.
+   *
+   * @return rows written
+   */
+  public static long replaceWhere(
+      Dataset<Row> rows, String path, String predicate, String userMetadata) {
+    rows.write()
+        .format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", predicate)
+        .option("userMetadata", userMetadata)
+        .save(path);
+    return lastOutputRows(rows.sparkSession(), path);
+  }
+
+  /** Replaces the whole table's contents in one commit. */
+  public static long overwrite(Dataset<Row> rows, String path, String userMetadata) {
+    rows.write().format("delta").mode("overwrite").option("userMetadata", userMetadata).save(path);
+    return lastOutputRows(rows.sparkSession(), path);
+  }
+
+  public static void append(Dataset<Row> rows, String path, String userMetadata) {
+    rows.write().format("delta").mode("append").option("userMetadata", userMetadata).save(path);
+  }
+
+  /** The rows the last commit wrote, from Delta's own operation metrics. */
+  public static long lastOutputRows(SparkSession spark, String path) {
+    List<Row> h =
+        DeltaTable.forPath(spark, path).history(1).select("operationMetrics").collectAsList();
+    if (h.isEmpty() || h.get(0).isNullAt(0)) {
+      return 0;
+    }
+    Map<String, String> m = h.get(0).getJavaMap(0);
+    String n = m.get("numOutputRows");
+    return n == null ? 0 : Long.parseLong(n);
+  }
+
+  /** The table's current version. */
+  public static long version(SparkSession spark, String path) {
+    List<Row> h = DeltaTable.forPath(spark, path).history(1).select("version").collectAsList();
+    return h.isEmpty() ? -1 : h.get(0).getLong(0);
+  }
+
+  /** Short JSON for a commit's userMetadata: which run, which files. */
+  public static String commitInfo(String runId, String what, Collection<String> files) {
+    List<String> shown = files.stream().limit(20).toList();
+    String list =
+        shown.stream()
+            .map(f -> "\"" + f.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+            .collect(Collectors.joining(","));
+    return "{\"run_id\":\""
+        + runId
+        + "\",\"step\":\""
+        + what
+        + "\",\"files\":["
+        + list
+        + "]"
+        + (files.size() > shown.size() ? ",\"more_files\":" + (files.size() - shown.size()) : "")
+        + "}";
+  }
+}

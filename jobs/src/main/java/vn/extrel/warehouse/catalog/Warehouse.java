@@ -1,0 +1,68 @@
+package vn.extrel.warehouse.catalog;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URI;
+import java.nio.file.Path;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The warehouse on disk (or object storage): one folder per database, one Delta table per
+ * subfolder, e.g. {@code <root>/gold/indicators}. The folder is the catalog; see {@link
+ * WarehouseCatalog}.
+ */
+public record Warehouse(String root) implements Serializable {
+
+  public Warehouse {
+    root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  /** A local folder or any Hadoop URI (s3a://bucket/warehouse). */
+  public static Warehouse at(String location) {
+    URI uri = URI.create(location.replace(" ", "%20"));
+    if (uri.getScheme() == null || uri.getScheme().length() == 1) {
+      // Hadoop's form of a local path ("file:/x/y"), the one Delta compares table locations in.
+      return new Warehouse(
+          new org.apache.hadoop.fs.Path(Path.of(location).toAbsolutePath().normalize().toUri())
+              .toString());
+    }
+    return new Warehouse(location);
+  }
+
+  public String path(TableId table) {
+    return root + "/" + table.database() + "/" + table.name();
+  }
+
+  public boolean exists(SparkSession spark, TableId table) {
+    return DeltaTable.isDeltaTable(spark, path(table));
+  }
+
+  /**
+   * Creates the table with its schema if it is not there yet, so queries work before the first
+   * load.
+   */
+  public void ensure(SparkSession spark, TableId table, StructType schema) {
+    if (!exists(spark, table)) {
+      DeltaTable.createIfNotExists(spark).location(path(table)).addColumns(schema).execute();
+    }
+  }
+
+  public Dataset<Row> read(SparkSession spark, TableId table) {
+    return spark.read().format("delta").load(path(table));
+  }
+
+  public FileSystem fileSystem(SparkSession spark) throws IOException {
+    return new org.apache.hadoop.fs.Path(root)
+        .getFileSystem(spark.sparkContext().hadoopConfiguration());
+  }
+
+  @Override
+  public String toString() {
+    return root;
+  }
+}

@@ -1,0 +1,90 @@
+package vn.extrel.warehouse.catalog;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Gives the warehouse's tables their names ({@code gold.indicators}) in a session. There is no
+ * metastore: every process binds the names to the folders it finds, so a SQL shell, a Spark Connect
+ * server and a running load all see the same tables and never lock each other out.
+ */
+public final class WarehouseCatalog {
+  private WarehouseCatalog() {}
+
+  public static final List<String> DATABASES = List.of("bronze", "silver", "gold", "ops");
+
+  /** Which warehouse each live session is bound to. */
+  private static final Map<SparkSession, String> BOUND = new java.util.WeakHashMap<>();
+
+  /**
+   * Registers every Delta table under the warehouse root by name, and the given views. Re-binding a
+   * session to another warehouse replaces the names.
+   */
+  public static synchronized List<TableId> bind(
+      SparkSession spark, Warehouse warehouse, Map<String, String> goldViews) {
+    String previous = BOUND.get(spark);
+    if (previous != null && !previous.equals(warehouse.root())) {
+      unbind(spark);
+    }
+    List<TableId> tables = discover(spark, warehouse);
+    for (String db : DATABASES) {
+      spark.sql("CREATE DATABASE IF NOT EXISTS " + db);
+    }
+    for (TableId t : tables) {
+      if (!spark.catalog().tableExists(t.database(), t.name())) {
+        spark.sql(
+            "CREATE TABLE IF NOT EXISTS "
+                + t.qualified()
+                + " USING delta LOCATION '"
+                + warehouse.path(t).replace("'", "\\'")
+                + "'");
+      }
+    }
+    for (Map.Entry<String, String> v : goldViews.entrySet()) {
+      spark.sql("CREATE OR REPLACE VIEW gold." + v.getKey() + " AS " + v.getValue());
+    }
+    BOUND.put(spark, warehouse.root());
+    return tables;
+  }
+
+  /** Drops the names (never the data: the tables are external). */
+  public static synchronized void unbind(SparkSession spark) {
+    for (String db : DATABASES) {
+      if (spark.catalog().databaseExists(db)) {
+        spark.sql("DROP DATABASE IF EXISTS " + db + " CASCADE");
+      }
+    }
+    BOUND.remove(spark);
+  }
+
+  /**
+   * The Delta tables present under the root: folders {@code db/name} holding a {@code _delta_log}.
+   */
+  public static List<TableId> discover(SparkSession spark, Warehouse warehouse) {
+    List<TableId> out = new ArrayList<>();
+    try {
+      FileSystem fs = warehouse.fileSystem(spark);
+      for (String db : DATABASES) {
+        Path dbPath = new Path(warehouse.root() + "/" + db);
+        if (!fs.exists(dbPath)) {
+          continue;
+        }
+        for (FileStatus st : fs.listStatus(dbPath)) {
+          if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
+            out.add(new TableId(db, st.getPath().getName()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot list the warehouse at " + warehouse.root() + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,151 @@
+package vn.extrel.warehouse.cli;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.load.FileOutcome;
+import vn.extrel.warehouse.load.LoadJob;
+import vn.extrel.warehouse.load.LoadResult;
+import vn.extrel.warehouse.silver.QuarantineTable;
+import vn.extrel.warehouse.spark.SparkSessions;
+
+/**
+ * {@code warehouse load}: new and changed spreadsheets into bronze, silver and gold; prints a
+ * summary.
+ */
+@Command(
+    name = "load",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Loads the spreadsheets of the input folder into the warehouse and computes the indicators.",
+      "Unchanged files are skipped; a rerun on the same input changes nothing."
+    })
+public final class LoadCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin WarehouseOptions common;
+
+  @Option(
+      names = "--input",
+      paramLabel = "DIR",
+      defaultValue = "${env:WAREHOUSE_INPUT:-data}",
+      description =
+          "Folder (or URI) with the spreadsheets (env WAREHOUSE_INPUT; default: ${DEFAULT-VALUE}).")
+  String input;
+
+  @Option(names = "--force", description = "Read every file again, even unchanged ones.")
+  boolean force;
+
+  @Option(
+      names = "--wait",
+      description = "Wait for a running load to finish instead of exiting with code 3.")
+  boolean waitForLock;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    WarehouseConfig config = common.loadConfig();
+    Warehouse warehouse = common.warehouse();
+    SparkSession spark = SparkSessions.getOrCreate();
+    LoadJob job =
+        new LoadJob(
+            config,
+            new LoadJob.Options(input, warehouse, force, "load", waitForLock ? 6 * 3600_000L : 0));
+    LoadResult result = job.run(spark);
+    printSummary(result, warehouse, spark, out);
+    return result.anyFailed() ? WarehouseCli.DATA_ERROR : WarehouseCli.OK;
+  }
+
+  static void printSummary(LoadResult r, Warehouse warehouse, SparkSession spark, PrintWriter out) {
+    out.printf(
+        "Run %s: %s in %.1f s (warehouse %s)%n",
+        r.runId(), r.status().replace('_', ' '), r.elapsedMillis() / 1000.0, warehouse);
+    out.printf(
+        "Files: %d seen, %d loaded, %d unchanged, %d failed, %d without a layout%n",
+        r.files().size(),
+        r.count(FileOutcome.LOADED),
+        r.count(FileOutcome.UNCHANGED),
+        r.count(FileOutcome.FAILED),
+        r.count("no_layout") + r.count("ambiguous_layout"));
+    out.printf(
+        "Rows: %d read = %d loaded + %d quarantined + %d excluded (titles, headers, totals, notes, blank)%n",
+        r.rowsRead(), r.rowsLoaded(), r.rowsQuarantined(), r.rowsExcluded());
+    for (FileOutcome f : r.files()) {
+      String counts =
+          f.failed()
+              ? ""
+              : String.format(
+                  "%5d read %5d loaded %4d quarantined %4d excluded",
+                  f.rowsRead(), f.rowsLoaded(), f.rowsQuarantined(), f.rowsExcluded());
+      out.printf("  %-10s %-52s %s%n", f.status(), f.path(), counts);
+      if (f.failed() && f.message() != null) {
+        out.println("             " + f.message());
+      }
+    }
+    if (!r.factsWritten().isEmpty()) {
+      StringBuilder sb = new StringBuilder("Written:");
+      for (Map.Entry<String, Long> e : r.factsWritten().entrySet()) {
+        sb.append(' ').append(e.getKey()).append(' ').append(e.getValue()).append(',');
+      }
+      out.println(sb.substring(0, sb.length() - 1) + " rows");
+    }
+    if (!r.stageMillis().isEmpty()) {
+      StringBuilder sb = new StringBuilder("Stages:");
+      r.stageMillis().forEach((k, v) -> sb.append(String.format(" %s %.1f s,", k, v / 1000.0)));
+      out.println(sb.substring(0, sb.length() - 1));
+    }
+    if (r.rowsQuarantined() > 0) {
+      List<Row> q =
+          warehouse
+              .read(spark, QuarantineTable.ID)
+              .filter(col(QuarantineTable.RUN_ID).equalTo(r.runId()))
+              .orderBy(QuarantineTable.SOURCE_PATH, QuarantineTable.ROW)
+              .limit(10)
+              .collectAsList();
+      if (!q.isEmpty()) {
+        out.println("Quarantined rows (all in silver.quarantine):");
+        for (Row row : q) {
+          Object sheet = row.getAs(QuarantineTable.SHEET);
+          out.printf(
+              "  %s%s row %s: %s [%s]%n",
+              row.getAs(QuarantineTable.SOURCE_PATH),
+              sheet == null ? "" : " [" + sheet + "]",
+              row.getAs(QuarantineTable.ROW),
+              row.getAs(QuarantineTable.REASON),
+              row.getAs(QuarantineTable.REASON_CODE));
+        }
+      }
+    }
+    if (!r.headline().isEmpty()) {
+      out.println();
+      out.println("Indicators (gold.indicators, dimension = total):");
+      out.printf(
+          "  %-24s %4s %18s %-8s %9s %14s%n",
+          "indicator", "year", "value", "unit", "yoy_ratio", "yoy_change_pct");
+      for (LoadResult.HeadlineRow h : r.headline()) {
+        out.printf(
+            "  %-24s %4d %18s %-8s %9s %14s%n",
+            h.indicator(),
+            h.year(),
+            String.format("%,.0f", h.value()),
+            h.unit(),
+            h.yoyRatio() == null ? "" : String.format("%.1f", h.yoyRatio()),
+            h.yoyChangePct() == null ? "" : String.format("%.1f", h.yoyChangePct()));
+      }
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,115 @@
+package vn.extrel.warehouse.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.catalog.WarehouseCatalog;
+import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.spark.SparkSessions;
+
+/**
+ * {@code warehouse sql}: Spark SQL against the warehouse, tables by name ({@code gold.indicators}).
+ */
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs Spark SQL against the warehouse; tables are named bronze.*, silver.*, gold.*, ops.*.",
+      "Statements that change tables are refused unless --allow-write is given."
+    })
+public final class SqlCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin WarehouseOptions common;
+
+  static final class Source {
+    @Option(
+        names = {"-e", "--execute"},
+        paramLabel = "SQL",
+        description = "Statement(s) to run, separated by ;")
+    String sql;
+
+    @Option(
+        names = {"-f", "--file"},
+        paramLabel = "FILE",
+        description = "A file of statements separated by ;")
+    Path file;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description =
+          "Output: table, csv, json (one object per line) or markdown (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = "--allow-write",
+      description = "Allow statements that change tables (INSERT, DELETE, DROP, ...).")
+  boolean allowWrite;
+
+  @Override
+  public Integer call() throws IOException {
+    ResultPrinter.Format fmt;
+    try {
+      fmt = ResultPrinter.Format.valueOf(format.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UserException(
+          "unknown --format '" + format + "'; use table, csv, json or markdown");
+    }
+    String text =
+        source.sql != null ? source.sql : Files.readString(source.file, StandardCharsets.UTF_8);
+    List<String> statements = SqlStatements.split(text);
+    if (statements.isEmpty()) {
+      throw new UserException("no SQL statement given");
+    }
+    for (String s : statements) {
+      if (!allowWrite && !SqlStatements.isReadOnly(s)) {
+        throw new UserException(
+            "refused: '"
+                + SqlStatements.firstWords(s)
+                + "' changes tables, and the warehouse is loaded only by"
+                + " 'warehouse load'. Rerun with --allow-write if you mean it");
+      }
+    }
+    Warehouse warehouse = common.warehouse();
+    SparkSession spark = SparkSessions.getOrCreate();
+    WarehouseConfig config = common.loadConfig();
+    WarehouseCatalog.bind(spark, warehouse, config.indicators().views());
+    PrintWriter out = spec.commandLine().getOut();
+    // Each statement's result in turn, like psql; results without columns (SET, USE) print nothing.
+    boolean first = true;
+    for (String s : statements) {
+      Dataset<Row> result = spark.sql(s);
+      if (result.schema().isEmpty()) {
+        continue;
+      }
+      if (!first) {
+        out.println();
+      }
+      ResultPrinter.print(result.schema(), result.toLocalIterator(), fmt, out);
+      first = false;
+    }
+    return WarehouseCli.OK;
+  }
+}

@@ -1,0 +1,35 @@
+package vn.extrel.warehouse.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.config.WarehouseConfig;
+
+/** Options every command shares; each can come from the environment, as a scheduler sets it. */
+public final class WarehouseOptions {
+
+  @Option(
+      names = "--warehouse",
+      paramLabel = "DIR",
+      defaultValue = "${env:WAREHOUSE_DIR:-warehouse}",
+      description = "Warehouse folder or URI (env WAREHOUSE_DIR; default: ${DEFAULT-VALUE}).")
+  String warehouse;
+
+  @Option(
+      names = "--config",
+      paramLabel = "DIR",
+      description =
+          "Configuration folder with layouts/, indicators.yaml, reference/ (env WAREHOUSE_CONFIG; default: ./config).")
+  Path config;
+
+  @Option(names = "--verbose", description = "Print stack traces of internal errors.")
+  boolean verbose;
+
+  public Warehouse warehouse() {
+    return Warehouse.at(warehouse);
+  }
+
+  public WarehouseConfig loadConfig() {
+    return WarehouseConfig.load(WarehouseConfig.locate(config));
+  }
+}

@@ -1,0 +1,30 @@
+package vn.extrel.warehouse.config;
+
+import vn.extrel.warehouse.errors.UserException;
+
+/** A configuration file (layout, indicator, reference list) that cannot be used as written. */
+public final class ConfigException extends UserException {
+  private static final long serialVersionUID = 1L;
+
+  private final String file;
+  private final int line;
+
+  ConfigException(String file, int line, String problem, String fix) {
+    super(
+        file
+            + (line > 0 ? ":" + line : "")
+            + ": "
+            + problem
+            + (fix == null ? "" : ". Fix: " + fix));
+    this.file = file;
+    this.line = line;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public int line() {
+    return line;
+  }
+}

@@ -1,0 +1,111 @@
+package vn.extrel.warehouse.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.gold.IndicatorCatalog;
+import vn.extrel.warehouse.layout.Layout;
+import vn.extrel.warehouse.layout.LayoutLoader;
+import vn.extrel.warehouse.reference.Reference;
+import vn.extrel.warehouse.util.Hashing;
+
+/**
+ * Everything analysts configure, read from one folder and validated as a whole at start-up:
+ *
+ * <pre>
+ * config/
+ *   layouts/*.yaml            how each spreadsheet layout maps to a silver table
+ *   indicators.yaml           the gold indicators and views
+ *   reference/partners.yaml   partner names, provinces, organisations
+ *   reference/codes.yaml      activity types, channels, fields, trade flows
+ * </pre>
+ */
+public record WarehouseConfig(
+    Path dir,
+    Map<String, Layout> layouts,
+    Reference reference,
+    IndicatorCatalog indicators,
+    Map<String, String> layoutHashes,
+    String referenceHash,
+    String indicatorsHash) {
+
+  /**
+   * Bump when a change to the loader changes what the same file and configuration produce, so that
+   * the next load re-reads and re-parses everything once.
+   */
+  public static final String LOADER_VERSION = "1";
+
+  /** The environment variable that points at the config folder. */
+  public static final String ENV = "WAREHOUSE_CONFIG";
+
+  public static WarehouseConfig load(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new UserException(
+          "configuration folder "
+              + dir
+              + " not found. Pass --config or set "
+              + ENV
+              + " to the folder with layouts/, indicators.yaml and reference/");
+    }
+    String shown = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+    Reference reference = Reference.load(dir.resolve("reference"), shown + "/reference");
+    Map<String, Layout> layouts =
+        LayoutLoader.loadAll(dir.resolve("layouts"), shown + "/layouts", reference);
+    IndicatorCatalog indicators =
+        IndicatorCatalog.load(dir.resolve("indicators.yaml"), shown + "/indicators.yaml");
+    Map<String, String> layoutHashes = new java.util.LinkedHashMap<>();
+    for (Layout l : layouts.values()) {
+      layoutHashes.put(
+          l.id(),
+          Hashing.sha256(
+              LOADER_VERSION
+                  + "\n"
+                  + fileText(dir.resolve("layouts").resolve(Path.of(l.source()).getFileName()))));
+    }
+    String referenceHash =
+        Hashing.sha256(
+            LOADER_VERSION
+                + "\n"
+                + fileText(dir.resolve("reference/partners.yaml"))
+                + "\n"
+                + fileText(dir.resolve("reference/codes.yaml"))
+                + "\n"
+                + String.join(",", new java.util.TreeMap<>(layoutHashes).values()));
+    String indicatorsHash =
+        Hashing.sha256(
+            LOADER_VERSION
+                + "\n"
+                + fileText(dir.resolve("indicators.yaml"))
+                + "\n"
+                + referenceHash);
+    return new WarehouseConfig(
+        dir,
+        layouts,
+        reference,
+        indicators,
+        Map.copyOf(layoutHashes),
+        referenceHash,
+        indicatorsHash);
+  }
+
+  private static String fileText(Path p) {
+    try {
+      return Files.exists(p) ? Files.readString(p) : "";
+    } catch (java.io.IOException e) {
+      throw new UserException("cannot read " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code --config}, else $WAREHOUSE_CONFIG, else ./config. */
+  public static Path locate(Path explicit) {
+    if (explicit != null) {
+      return explicit;
+    }
+    String env = System.getenv(ENV);
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    return Path.of("config");
+  }
+}

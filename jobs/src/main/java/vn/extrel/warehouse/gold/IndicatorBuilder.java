@@ -1,0 +1,313 @@
+package vn.extrel.warehouse.gold;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.reference.CodeList;
+import vn.extrel.warehouse.reference.Partner;
+import vn.extrel.warehouse.reference.Reference;
+import vn.extrel.warehouse.silver.Dimension;
+import vn.extrel.warehouse.silver.FieldType;
+import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.silver.Targets;
+
+/**
+ * Computes {@code gold.indicators} from silver with Spark SQL: each indicator by year and by each
+ * of its breakdowns, then the year-over-year ratio and change against the year before, and the
+ * share of the year's total. Everything is an aggregate, so it runs where the data is.
+ */
+public final class IndicatorBuilder {
+
+  private final IndicatorCatalog catalog;
+  private final Reference reference;
+
+  public IndicatorBuilder(IndicatorCatalog catalog, Reference reference) {
+    this.catalog = catalog;
+    this.reference = reference;
+  }
+
+  public Dataset<Row> build(SparkSession spark, Warehouse warehouse, String runId) {
+    UserDefinedFunction names = memberNames();
+    List<Dataset<Row>> parts = new ArrayList<>();
+    for (Target target : Targets.all()) {
+      List<IndicatorDefinition> defs =
+          catalog.indicators().stream().filter(d -> d.source().equals(target.name())).toList();
+      if (!defs.isEmpty()) {
+        parts.add(aggregate(warehouse.read(spark, target.table()), target, defs, names));
+      }
+    }
+    if (parts.isEmpty()) {
+      return spark.createDataFrame(List.of(), IndicatorsTable.SCHEMA);
+    }
+    Dataset<Row> current = parts.get(0);
+    for (int i = 1; i < parts.size(); i++) {
+      current = current.unionByName(parts.get(i));
+    }
+    return withComparisons(current, runId);
+  }
+
+  /** Filters an indicator's silver rows: its measure, its period, its declared filters. */
+  static Dataset<Row> filtered(Dataset<Row> df, IndicatorDefinition def) {
+    Dataset<Row> out = df.filter(col(Target.PERIOD).equalTo(def.period()));
+    if (def.measure() != null && Targets.ALL.get(def.source()).isLongFacts()) {
+      out = out.filter(col(Target.MEASURE).equalTo(def.measure()));
+    }
+    for (Map.Entry<String, List<String>> f : def.filter().entrySet()) {
+      out = out.filter(col(f.getKey()).isin(f.getValue().toArray()));
+    }
+    return out;
+  }
+
+  /**
+   * All indicators of one silver table in a single pass: the rows of each indicator are tagged with
+   * its id, and one GROUPING SETS aggregation produces every (indicator, breakdown) at once.
+   */
+  private Dataset<Row> aggregate(
+      Dataset<Row> silver,
+      Target target,
+      List<IndicatorDefinition> defs,
+      UserDefinedFunction names) {
+    List<String> dims = new ArrayList<>();
+    for (IndicatorDefinition d : defs) {
+      for (List<String> b : d.breakdownColumns()) {
+        b.stream().filter(c -> !dims.contains(c)).forEach(dims::add);
+      }
+    }
+    String valueColumn = target.isLongFacts() ? Target.VALUE : target.rowIdColumn().orElseThrow();
+    List<Column> keep = new ArrayList<>();
+    keep.add(col(Target.YEAR));
+    keep.add(col(Target.STATUS));
+    keep.add(col(valueColumn).as("v"));
+    dims.forEach(c -> keep.add(col(c)));
+    Dataset<Row> tagged = null;
+    for (IndicatorDefinition d : defs) {
+      List<Column> cols = new ArrayList<>(keep);
+      cols.add(0, lit(d.id()).as(IndicatorsTable.INDICATOR));
+      Dataset<Row> part = filtered(silver, d).select(cols.toArray(Column[]::new));
+      tagged = tagged == null ? part : tagged.unionByName(part);
+    }
+    String view =
+        "extrel_gold_" + target.name() + "_" + Integer.toHexString(System.identityHashCode(tagged));
+    tagged.createOrReplaceTempView(view);
+
+    // gid: bit (n-1-i) is set when dims[i] is not in the row's grouping set.
+    List<String> sets = new ArrayList<>();
+    StringBuilder label = new StringBuilder("CASE");
+    StringBuilder wanted = new StringBuilder();
+    for (IndicatorDefinition d : defs) {
+      for (List<String> b : d.breakdownColumns()) {
+        int gid = 0;
+        for (int i = 0; i < dims.size(); i++) {
+          if (!b.contains(dims.get(i))) {
+            gid |= 1 << (dims.size() - 1 - i);
+          }
+        }
+        String set =
+            "("
+                + String.join(", ", concat(List.of(IndicatorsTable.INDICATOR, Target.YEAR), b))
+                + ")";
+        if (!sets.contains(set)) {
+          sets.add(set);
+        }
+        String cond = "indicator = '" + d.id() + "' AND gid = " + gid;
+        label
+            .append(" WHEN ")
+            .append(cond)
+            .append(" THEN '")
+            .append(IndicatorDefinition.dimensionLabel(b))
+            .append("'");
+        wanted.append(wanted.length() == 0 ? "" : " OR ").append("(").append(cond).append(")");
+      }
+    }
+    label.append(" END");
+    String agg =
+        target.isLongFacts()
+            ? "CAST(sum(v) AS DECIMAL(38,6))"
+            : "CAST(count(DISTINCT v) AS DECIMAL(38,6))";
+    List<String> bits = new ArrayList<>();
+    for (int i = 0; i < dims.size(); i++) {
+      bits.add("shiftleft(grouping(" + dims.get(i) + "), " + (dims.size() - 1 - i) + ")");
+    }
+    String gidExpr = dims.isEmpty() ? "0" : String.join(" + ", bits);
+    String dimSelect = dims.isEmpty() ? "" : String.join(", ", dims) + ", ";
+    Dataset<Row> grouped =
+        silver
+            .sparkSession()
+            .sql(
+                "SELECT indicator, year, "
+                    + dimSelect
+                    + gidExpr
+                    + " AS gid, "
+                    + agg
+                    + " AS value, count(1) AS source_rows, "
+                    + "max(CASE status WHEN 'estimated' THEN 2 WHEN 'preliminary' THEN 1 ELSE 0 END) AS status_rank "
+                    + "FROM "
+                    + view
+                    + " GROUP BY GROUPING SETS ("
+                    + String.join(", ", sets)
+                    + ")");
+    Dataset<Row> labelled =
+        grouped.withColumn("dimension", expr(label.toString())).filter(expr(wanted.toString()));
+
+    // member: the grouped dimensions' values joined by "/", in the order the breakdown names them.
+    Column member = lit(IndicatorsTable.TOTAL_MEMBER);
+    Column memberName = lit("Tổng số");
+    for (IndicatorDefinition d : defs) {
+      for (List<String> b : d.breakdownColumns()) {
+        if (b.isEmpty()) {
+          continue;
+        }
+        List<Column> values = new ArrayList<>();
+        List<Column> readable = new ArrayList<>();
+        for (String c : b) {
+          Column v = coalesce(col(c).cast(DataTypes.StringType), lit(IndicatorsTable.NONE_MEMBER));
+          values.add(v);
+          readable.add(coalesce(names.apply(functions.concat(lit(c + ":"), v)), v));
+        }
+        Column is = col("dimension").equalTo(IndicatorDefinition.dimensionLabel(b));
+        member = when(is, concat_ws("/", values.toArray(Column[]::new))).otherwise(member);
+        memberName =
+            when(is, concat_ws(" / ", readable.toArray(Column[]::new))).otherwise(memberName);
+      }
+    }
+    Column nameVi = lit(null).cast(DataTypes.StringType);
+    Column nameEn = lit(null).cast(DataTypes.StringType);
+    Column unit = lit(null).cast(DataTypes.StringType);
+    for (IndicatorDefinition d : defs) {
+      Column is = col(IndicatorsTable.INDICATOR).equalTo(d.id());
+      nameVi = when(is, lit(d.nameVi())).otherwise(nameVi);
+      nameEn = when(is, lit(d.nameEn())).otherwise(nameEn);
+      unit = when(is, lit(d.unit())).otherwise(unit);
+    }
+    return labelled.select(
+        col(IndicatorsTable.INDICATOR),
+        nameVi.as(IndicatorsTable.NAME_VI),
+        nameEn.as(IndicatorsTable.NAME_EN),
+        col(Target.YEAR).as(IndicatorsTable.YEAR),
+        col("dimension").as(IndicatorsTable.DIMENSION),
+        member.as(IndicatorsTable.MEMBER),
+        memberName.as(IndicatorsTable.MEMBER_NAME),
+        col(IndicatorsTable.VALUE),
+        unit.as(IndicatorsTable.UNIT),
+        when(col("status_rank").equalTo(2), "estimated")
+            .when(col("status_rank").equalTo(1), "preliminary")
+            .otherwise("final")
+            .as(IndicatorsTable.STATUS),
+        col(IndicatorsTable.SOURCE_ROWS));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /** Adds the year-before value, the change, the ratio and the share of the year's total. */
+  static Dataset<Row> withComparisons(Dataset<Row> current, String runId) {
+    WindowSpec series =
+        Window.partitionBy(
+                col(IndicatorsTable.INDICATOR),
+                col(IndicatorsTable.DIMENSION),
+                col(IndicatorsTable.MEMBER))
+            .orderBy(col(IndicatorsTable.YEAR));
+    WindowSpec year = Window.partitionBy(col(IndicatorsTable.INDICATOR), col(IndicatorsTable.YEAR));
+    Column value = col(IndicatorsTable.VALUE);
+    // Only the year just before counts as the base: a gap year has no base, not an older one.
+    Column prevValue =
+        when(
+            lag(col(IndicatorsTable.YEAR), 1)
+                .over(series)
+                .equalTo(col(IndicatorsTable.YEAR).minus(1)),
+            lag(value, 1).over(series));
+    Column total = max(when(col(IndicatorsTable.DIMENSION).equalTo("total"), value)).over(year);
+    Dataset<Row> withPrev = current.withColumn("p_value", prevValue).withColumn("t_value", total);
+    Column prev = col("p_value");
+    Column hasBase = prev.isNotNull().and(prev.notEqual(lit(0)));
+    Column ratio =
+        when(hasBase, value.cast(DataTypes.DoubleType).divide(prev.cast(DataTypes.DoubleType)));
+    Column share =
+        when(
+            col(IndicatorsTable.DIMENSION)
+                .notEqual("total")
+                .and(col("t_value").isNotNull())
+                .and(col("t_value").notEqual(lit(0))),
+            value
+                .cast(DataTypes.DoubleType)
+                .divide(col("t_value").cast(DataTypes.DoubleType))
+                .multiply(100));
+    return withPrev
+        .select(
+            col(IndicatorsTable.INDICATOR),
+            col(IndicatorsTable.NAME_VI),
+            col(IndicatorsTable.NAME_EN),
+            col(IndicatorsTable.YEAR),
+            col(IndicatorsTable.DIMENSION),
+            col(IndicatorsTable.MEMBER),
+            col(IndicatorsTable.MEMBER_NAME),
+            value.as(IndicatorsTable.VALUE),
+            col(IndicatorsTable.UNIT),
+            prev.cast(Target.AMOUNT).as(IndicatorsTable.PREV_VALUE),
+            value.minus(prev).cast(Target.AMOUNT).as(IndicatorsTable.YOY_CHANGE),
+            ratio.as(IndicatorsTable.YOY_RATIO),
+            ratio.minus(1).multiply(100).as(IndicatorsTable.YOY_CHANGE_PCT),
+            share.as(IndicatorsTable.SHARE_PCT),
+            col(IndicatorsTable.STATUS),
+            col(IndicatorsTable.SOURCE_ROWS),
+            lit(runId).as(IndicatorsTable.RUN_ID))
+        .coalesce(1);
+  }
+
+  /** A lookup from "column:member" to a readable Vietnamese name (partners, codes). */
+  private UserDefinedFunction memberNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Target t : Targets.all()) {
+      for (Dimension d : t.dimensions().values()) {
+        if (d.type() == FieldType.PARTNER) {
+          for (Partner p : reference.partners().all()) {
+            String name = p.nameVi() != null ? p.nameVi() : p.nameEn();
+            if (name != null) {
+              names.put(d.name() + "_id:" + p.id(), name);
+              if (p.isCountry()) {
+                names.put(d.name() + "_country:" + p.id(), name);
+              }
+            }
+          }
+        } else if (d.type() == FieldType.CODE) {
+          reference
+              .codeList(d.codeList())
+              .ifPresent(
+                  list -> {
+                    for (CodeList.Code c : list.codes().values()) {
+                      names.put(d.name() + ":" + c.code(), c.vi() != null ? c.vi() : c.code());
+                    }
+                  });
+        }
+      }
+    }
+    // A function over a captured map, not a literal tree of 2 × n expressions for the optimizer to
+    // walk.
+    UDF1<String, String> lookup = names::get;
+    return functions.udf(lookup, DataTypes.StringType);
+  }
+}

@@ -1,0 +1,18 @@
+package vn.extrel.warehouse.ingest;
+
+import java.io.Serializable;
+
+/**
+ * A cell as it lands in bronze.
+ *
+ * @param column the layout column it was mapped to, or null for a cell no column claims
+ * @param key for year columns, the year the header names ("2016"); otherwise null
+ * @param header the flattened header path above the cell ("Năm 2016 / Vốn thực hiện")
+ * @param ref A1 reference
+ * @param kind see {@link RawCell#kind()}
+ * @param text the text as read
+ * @param unit the unit as written where the column's unit was found (header, unit line or layout)
+ */
+public record BronzeCell(
+    String column, String key, String header, String ref, String kind, String text, String unit)
+    implements Serializable {}

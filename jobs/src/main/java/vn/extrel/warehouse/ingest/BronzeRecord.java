@@ -1,0 +1,41 @@
+package vn.extrel.warehouse.ingest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row read from a sheet, classified.
+ *
+ * @param rowClass {@code data}, or a non-data class: {@code title}, {@code header}, {@code blank},
+ *     {@code total}, {@code subtotal}, {@code section}, {@code note}, {@code hidden}, {@code
+ *     outside}
+ * @param label the text that names the row (first text cell), for totals and sections
+ * @param tableIndex which table of the sheet (several can be stacked), 0-based; -1 before the first
+ *     header
+ * @param context what the rows above say about this one: title, unit line, year, period, status,
+ *     section
+ */
+public record BronzeRecord(
+    String sheet,
+    int sheetIndex,
+    int row,
+    String rowClass,
+    String label,
+    int tableIndex,
+    Map<String, String> context,
+    List<BronzeCell> cells) {
+
+  public static final String DATA = "data";
+  public static final String TITLE = "title";
+  public static final String HEADER = "header";
+  public static final String BLANK = "blank";
+  public static final String TOTAL = "total";
+  public static final String SUBTOTAL = "subtotal";
+  public static final String SECTION = "section";
+  public static final String NOTE = "note";
+  public static final String HIDDEN = "hidden";
+  public static final String OUTSIDE = "outside";
+
+  /** A whole file that could not be read: one row, row number 0, the error in the label. */
+  public static final String FILE_ERROR = "file_error";
+}

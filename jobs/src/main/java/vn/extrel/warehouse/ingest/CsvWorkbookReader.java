@@ -1,0 +1,283 @@
+package vn.extrel.warehouse.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import vn.extrel.warehouse.layout.Layout;
+import vn.extrel.warehouse.util.Text;
+
+/**
+ * CSV as offices export it: UTF-8 with or without BOM, UTF-16, or Windows-1258 from old Vietnamese
+ * Windows; comma, semicolon or tab separated; LF or CRLF. All text is normalised to NFC. The file
+ * is one sheet.
+ */
+final class CsvWorkbookReader implements WorkbookReader {
+
+  static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
+
+  /** How far into the file the encoding and separator are sniffed. */
+  private static final int SNIFF_BYTES = 64 * 1024;
+
+  private final File file;
+  private final String displayName;
+  private final Layout.Format format;
+  private final Charset charset;
+  private final int bomLength;
+
+  CsvWorkbookReader(File file, String displayName, Layout.Format format) throws IOException {
+    this.file = file;
+    this.displayName = displayName;
+    this.format = format;
+    byte[] head = readHead(file);
+    int[] bom = new int[1];
+    this.charset =
+        "auto".equalsIgnoreCase(format.encoding())
+            ? detect(file, head, bom)
+            : named(format.encoding());
+    this.bomLength = "auto".equalsIgnoreCase(format.encoding()) ? bom[0] : 0;
+  }
+
+  private Charset named(String name) {
+    try {
+      return Charset.forName(name);
+    } catch (RuntimeException e) {
+      throw IngestErrors.unknownEncoding(displayName, name);
+    }
+  }
+
+  private static byte[] readHead(File file) throws IOException {
+    try (InputStream in = Files.newInputStream(file.toPath())) {
+      return in.readNBytes(SNIFF_BYTES);
+    }
+  }
+
+  /** BOM first; then UTF-16 by its zero bytes; then strict UTF-8; otherwise Windows-1258. */
+  private Charset detect(File file, byte[] head, int[] bomOut) throws IOException {
+    if (head.length >= 3
+        && (head[0] & 0xFF) == 0xEF
+        && (head[1] & 0xFF) == 0xBB
+        && (head[2] & 0xFF) == 0xBF) {
+      bomOut[0] = 3;
+      checkNoNul(head, 3);
+      return StandardCharsets.UTF_8;
+    }
+    if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+      bomOut[0] = 2;
+      return StandardCharsets.UTF_16LE;
+    }
+    if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+      bomOut[0] = 2;
+      return StandardCharsets.UTF_16BE;
+    }
+    int zeroEven = 0;
+    int zeroOdd = 0;
+    for (int i = 0; i < head.length; i++) {
+      if (head[i] == 0) {
+        if (i % 2 == 0) {
+          zeroEven++;
+        } else {
+          zeroOdd++;
+        }
+      }
+    }
+    int pairs = head.length / 2;
+    if (pairs > 0 && zeroOdd > pairs * 0.3 && zeroEven == 0) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (pairs > 0 && zeroEven > pairs * 0.3 && zeroOdd == 0) {
+      return StandardCharsets.UTF_16BE;
+    }
+    checkNoNul(head, 0);
+    return isUtf8(file) ? StandardCharsets.UTF_8 : WINDOWS_1258;
+  }
+
+  private void checkNoNul(byte[] head, int from) {
+    for (int i = from; i < head.length; i++) {
+      if (head[i] == 0) {
+        throw IngestErrors.nulBytes(displayName, i);
+      }
+    }
+  }
+
+  private static boolean isUtf8(File file) throws IOException {
+    CharsetDecoder dec =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file.toPath()))) {
+      byte[] buf = new byte[1 << 16];
+      ByteBuffer carry = ByteBuffer.allocate(0);
+      int n;
+      java.nio.CharBuffer out = java.nio.CharBuffer.allocate(1 << 17);
+      while ((n = in.read(buf)) > 0) {
+        ByteBuffer bb = ByteBuffer.allocate(carry.remaining() + n);
+        bb.put(carry).put(buf, 0, n).flip();
+        out.clear();
+        var result = dec.decode(bb, out, false);
+        if (result.isError()) {
+          return false;
+        }
+        carry = bb.slice();
+      }
+      out.clear();
+      return !dec.decode(carry, out, true).isError();
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  char delimiter(String sample) {
+    String d = format.delimiter();
+    if (d != null && !"auto".equalsIgnoreCase(d)) {
+      return "\\t".equals(d) || "tab".equalsIgnoreCase(d) ? '\t' : d.charAt(0);
+    }
+    char best = ',';
+    int bestScore = -1;
+    for (char c : new char[] {',', ';', '\t', '|'}) {
+      int score = countOutsideQuotes(sample, c);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  private static int countOutsideQuotes(String s, char c) {
+    boolean q = false;
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '"') {
+        q = !q;
+      } else if (!q && ch == c) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public List<SheetInfo> sheets() {
+    return List.of(new SheetInfo(null, 0, false));
+  }
+
+  @Override
+  public SheetData open(SheetInfo sheet, boolean withStructure) throws IOException {
+    InputStream raw = Files.newInputStream(file.toPath());
+    raw.skipNBytes(bomLength);
+    Reader reader = new InputStreamReader(new BufferedInputStream(raw, 1 << 16), charset);
+    String sample;
+    try (InputStream in = Files.newInputStream(file.toPath())) {
+      in.skipNBytes(bomLength);
+      byte[] head = in.readNBytes(SNIFF_BYTES);
+      sample = new String(head, charset);
+      int cut = Math.max(sample.lastIndexOf('\n'), 0);
+      sample = cut > 0 ? sample.substring(0, cut) : sample;
+    }
+    CSVFormat csv =
+        CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(delimiter(sample))
+            .setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(false)
+            .setTrim(false)
+            .get();
+    CSVParser parser = CSVParser.builder().setReader(reader).setFormat(csv).get();
+    Iterator<CSVRecord> records = parser.iterator();
+    int skip = format.skipLines();
+    return new SheetData() {
+      private int number = 0;
+
+      @Override
+      public String name() {
+        return null;
+      }
+
+      @Override
+      public int index() {
+        return 0;
+      }
+
+      @Override
+      public Iterator<RawRow> rows() {
+        return new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            while (number < skip && records.hasNext()) {
+              records.next();
+              number++;
+            }
+            try {
+              return records.hasNext();
+            } catch (java.io.UncheckedIOException e) {
+              throw IngestErrors.unreadableCsv(displayName, number + 1, e);
+            }
+          }
+
+          @Override
+          public RawRow next() {
+            CSVRecord rec;
+            try {
+              rec = records.next();
+            } catch (java.io.UncheckedIOException | IllegalStateException e) {
+              throw IngestErrors.unreadableCsv(displayName, number + 1, e);
+            }
+            number++;
+            List<RawCell> cells = new ArrayList<>(rec.size());
+            for (int i = 0; i < rec.size(); i++) {
+              String v = rec.get(i);
+              if (v != null && !v.isEmpty()) {
+                if (v.indexOf('\0') >= 0) {
+                  throw IngestErrors.nulBytesAt(displayName, number, i);
+                }
+                cells.add(new RawCell(i, 's', Text.nfc(v), false));
+              }
+            }
+            return new RawRow(number, cells, false);
+          }
+        };
+      }
+
+      @Override
+      public Set<Integer> hiddenColumns() {
+        return Set.of();
+      }
+
+      @Override
+      public List<int[]> merges() {
+        return List.of();
+      }
+
+      @Override
+      public void close() throws IOException {
+        parser.close();
+      }
+    };
+  }
+
+  Charset charset() {
+    return charset;
+  }
+
+  @Override
+  public void close() {}
+}

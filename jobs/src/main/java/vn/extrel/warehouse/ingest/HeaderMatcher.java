@@ -1,0 +1,111 @@
+package vn.extrel.warehouse.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.extrel.warehouse.util.Text;
+
+/**
+ * Matches header texts to a layout's aliases, ignoring case, accents, spacing, Unicode form and a
+ * unit in parentheses: "Vốn đăng ký (triệu USD)", "VON DANG KY" and "Vốn đăng ký" all match the
+ * alias "Vốn đăng ký".
+ */
+public final class HeaderMatcher {
+  private HeaderMatcher() {}
+
+  public static final String SEPARATOR = " / ";
+
+  private static final Pattern PARENS = Pattern.compile("\\([^()]*\\)");
+  private static final Pattern YEAR = Pattern.compile("^(?:nam|year|fy)?((?:19|20)\\d{2})$");
+
+  /** Folds a header text for comparison, dropping parenthesised parts such as units. */
+  static String key(String text) {
+    return Text.fold(PARENS.matcher(text).replaceAll(" "));
+  }
+
+  static List<String> segments(String path) {
+    List<String> out = new ArrayList<>();
+    for (String s : path.split(Pattern.quote(SEPARATOR))) {
+      if (!s.isBlank()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** True when the header path, or any one of its segments, is one of the aliases. */
+  public static boolean matches(String path, List<String> aliases) {
+    if (path == null || path.isEmpty() || aliases.isEmpty()) {
+      return false;
+    }
+    String whole = key(path);
+    List<String> segs = segments(path);
+    for (String alias : aliases) {
+      String a = key(alias);
+      if (a.isEmpty()) {
+        continue;
+      }
+      if (a.equals(whole)) {
+        return true;
+      }
+      for (String s : segs) {
+        if (a.equals(key(s))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The year a header names, for year-column families: "2016", "Năm 2016"; null otherwise. */
+  public static String year(String segment) {
+    Matcher m = YEAR.matcher(key(segment));
+    return m.matches() ? m.group(1) : null;
+  }
+
+  /**
+   * For a year-column family: the year, when the path has exactly one year segment and the other
+   * segments match the aliases (or there are none and no aliases are given).
+   */
+  public static String yearColumn(String path, List<String> aliases) {
+    if (path == null || path.isEmpty()) {
+      return null;
+    }
+    String found = null;
+    List<String> rest = new ArrayList<>();
+    for (String s : segments(path)) {
+      String y = year(s);
+      if (y != null && found == null) {
+        found = y;
+      } else if (!key(s).isEmpty()) {
+        rest.add(s);
+      }
+    }
+    if (found == null) {
+      return null;
+    }
+    if (aliases.isEmpty()) {
+      return rest.isEmpty() ? found : null;
+    }
+    return !rest.isEmpty() && matches(String.join(SEPARATOR, rest), aliases) ? found : null;
+  }
+
+  /**
+   * Joins the non-empty texts of a column's header rows, dropping a repeat from a vertical merge.
+   */
+  static String path(List<String> texts) {
+    List<String> parts = new ArrayList<>();
+    for (String t : texts) {
+      String s = Text.squish(t);
+      if (s == null || s.isEmpty()) {
+        continue;
+      }
+      if (!parts.isEmpty() && parts.get(parts.size() - 1).equals(s)) {
+        continue;
+      }
+      parts.add(s);
+    }
+    return String.join(SEPARATOR, parts);
+  }
+}

@@ -1,0 +1,255 @@
+package vn.extrel.warehouse.ingest;
+
+import java.util.List;
+import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.util.Text;
+
+/**
+ * Errors that stop one file from loading. Each names the file (and sheet, cell where there is one),
+ * says why and what to do; the rest of the night's files go on.
+ */
+public final class IngestErrors {
+  private IngestErrors() {}
+
+  /** A file that could not be read; {@link #code()} is stored with the file's status. */
+  public static final class FileException extends UserException {
+    private static final long serialVersionUID = 1L;
+    private final String code;
+
+    FileException(String code, String message, Throwable cause) {
+      super(message, cause);
+      this.code = code;
+    }
+
+    public String code() {
+      return code;
+    }
+  }
+
+  static String where(String file, String sheet) {
+    return sheet == null ? file : file + " [sheet '" + sheet + "']";
+  }
+
+  public static FileException notASpreadsheet(String file, String what) {
+    return new FileException(
+        "NOT_A_SPREADSHEET",
+        file
+            + ": not a spreadsheet ("
+            + what
+            + "). Send the report as .xlsx, .xls or .csv, or remove it from the"
+            + " input folder",
+        null);
+  }
+
+  public static FileException unreadable(String file, Throwable cause) {
+    String msg = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return new FileException(
+        "UNREADABLE_FILE",
+        file
+            + ": cannot be read ("
+            + Text.clip(msg, 200)
+            + "). Open it in Excel and save it again; if it is"
+            + " password-protected, save an unprotected copy",
+        cause);
+  }
+
+  public static FileException encrypted(String file) {
+    return new FileException(
+        "ENCRYPTED_WORKBOOK",
+        file
+            + ": the workbook is password-protected (encrypted). Ask the sender for an unprotected copy, or open"
+            + " it with the password and save it without one",
+        null);
+  }
+
+  public static FileException zipBomb(String file, String part, long size, long packed) {
+    return new FileException(
+        "SUSPICIOUS_ARCHIVE",
+        file
+            + ": refused: its part '"
+            + part
+            + "' would inflate from "
+            + packed
+            + " to "
+            + size
+            + " bytes, which no real report does (a zip bomb?). Ask the sender for the original file",
+        null);
+  }
+
+  public static FileException formulaWithoutValue(
+      String file, String sheet, String cell, String formula) {
+    return new FileException(
+        "FORMULA_WITHOUT_VALUE",
+        where(file, sheet)
+            + " cell "
+            + cell
+            + ": the formula '="
+            + Text.clip(formula, 80)
+            + "' has no saved result (the file was written by a program that does not calculate). Open it in"
+            + " Excel or LibreOffice, let it recalculate and save it",
+        null);
+  }
+
+  public static FileException nulBytes(String file, long offset) {
+    return new FileException(
+        "NUL_BYTES",
+        file
+            + ": contains NUL bytes (first at byte "
+            + offset
+            + "), so it is not a text CSV. If it is UTF-16,"
+            + " save it as 'CSV UTF-8'; otherwise it may be a binary file with a .csv name",
+        null);
+  }
+
+  public static FileException nulBytesAt(String file, int row, int column) {
+    return new FileException(
+        "NUL_BYTES",
+        file
+            + " row "
+            + row
+            + " column "
+            + vn.extrel.warehouse.util.CellRef.column(column)
+            + ": contains a NUL byte. Save the file again as 'CSV UTF-8' from Excel",
+        null);
+  }
+
+  public static FileException unreadableCsv(String file, int row, Throwable cause) {
+    return new FileException(
+        "MALFORMED_CSV",
+        file
+            + " near record "
+            + row
+            + ": the CSV cannot be parsed ("
+            + Text.clip(String.valueOf(cause.getMessage()), 160)
+            + "). Look for an unbalanced double quote on that line",
+        cause);
+  }
+
+  public static FileException unknownEncoding(String file, String encoding) {
+    return new FileException(
+        "UNKNOWN_ENCODING",
+        file
+            + ": the layout names encoding '"
+            + encoding
+            + "', which Java does not know. Use auto, utf-8,"
+            + " utf-16 or windows-1258",
+        null);
+  }
+
+  public static FileException noSheet(String file, String wanted, List<String> present) {
+    return new FileException(
+        "SHEET_NOT_FOUND",
+        file
+            + ": no sheet matches "
+            + wanted
+            + "; the workbook has "
+            + present
+            + ". Rename the sheet or change 'sheets' in the layout",
+        null);
+  }
+
+  public static FileException headerNotFound(
+      String file,
+      String sheet,
+      String layout,
+      List<String> lookingFor,
+      int searched,
+      List<String> firstRows) {
+    return new FileException(
+        "HEADER_NOT_FOUND",
+        where(file, sheet)
+            + ": no header row with "
+            + lookingFor
+            + " in the first "
+            + searched
+            + " rows (layout "
+            + layout
+            + "). First rows read: "
+            + firstRows
+            + ". Add the header texts used here to the columns' aliases in the layout",
+        null);
+  }
+
+  public static FileException missingColumn(
+      String file,
+      String sheet,
+      int headerRow,
+      String column,
+      List<String> aliases,
+      List<String> headers) {
+    return new FileException(
+        "MISSING_COLUMN",
+        where(file, sheet)
+            + " header row "
+            + headerRow
+            + ": required column '"
+            + column
+            + "' not found (looked for "
+            + aliases
+            + "; the header has "
+            + headers
+            + "). Add the column to the file, or its header text to"
+            + " the layout's aliases",
+        null);
+  }
+
+  public static FileException ambiguousColumn(
+      String file, String sheet, int headerRow, String column, String first, String second) {
+    return new FileException(
+        "AMBIGUOUS_COLUMN",
+        where(file, sheet)
+            + " header row "
+            + headerRow
+            + ": column '"
+            + column
+            + "' matches both "
+            + first
+            + " and "
+            + second
+            + ". Make the layout's aliases more specific",
+        null);
+  }
+
+  public static FileException noUnit(String file, String sheet, String column, String header) {
+    return new FileException(
+        "UNIT_UNKNOWN",
+        where(file, sheet)
+            + ": column '"
+            + column
+            + "' (header '"
+            + header
+            + "') holds money but no unit is given:"
+            + " not in the header, not in a 'Đơn vị tính' line, not in the layout. Add unit: 'triệu USD' (or"
+            + " the right one) to the column in the layout",
+        null);
+  }
+
+  public static FileException unitMismatch(
+      String file, String sheet, String column, String unit, String expected) {
+    return new FileException(
+        "UNIT_MISMATCH",
+        where(file, sheet)
+            + ": column '"
+            + column
+            + "' is in '"
+            + unit
+            + "' but the measure is stored in "
+            + expected
+            + ", and the warehouse does not convert currencies. Send the figures in "
+            + expected
+            + " or map the column to another measure",
+        null);
+  }
+
+  public static FileException tooLarge(String file, String what, long limit) {
+    return new FileException(
+        "LIMIT_EXCEEDED",
+        file
+            + ": "
+            + what
+            + " exceeds the limit of "
+            + limit
+            + ". Split the file or check it is the right one",
+        null);
+  }
+}

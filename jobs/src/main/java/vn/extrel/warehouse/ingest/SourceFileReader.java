@@ -1,0 +1,234 @@
+package vn.extrel.warehouse.ingest;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
+import vn.extrel.warehouse.layout.Layout;
+import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.util.Text;
+
+/**
+ * Reads one source file under its layout into bronze records: picks the reader by the file's
+ * content, the sheets by the layout, and streams every row of every chosen sheet through a {@link
+ * TableExtractor}.
+ */
+public final class SourceFileReader {
+  private SourceFileReader() {}
+
+  /** What the first bytes say the file is. */
+  enum Kind {
+    XLSX,
+    XLS,
+    CSV
+  }
+
+  static Kind sniff(File file, String displayName, Layout.Format format) throws IOException {
+    String declared = format.type().toLowerCase(Locale.ROOT);
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file.toPath())) {
+      head = in.readNBytes(8);
+    }
+    boolean zip =
+        head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    boolean ole2 =
+        head.length >= 8
+            && (head[0] & 0xFF) == 0xD0
+            && (head[1] & 0xFF) == 0xCF
+            && (head[2] & 0xFF) == 0x11
+            && (head[3] & 0xFF) == 0xE0;
+    String name = displayName.toLowerCase(Locale.ROOT);
+    if (zip) {
+      return Kind.XLSX;
+    }
+    if (ole2) {
+      return Kind.XLS; // also an encrypted XLSX, which XlsWorkbookReader recognises
+    }
+    if ("xlsx".equals(declared) || name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+      throw head.length == 0
+          ? IngestErrors.notASpreadsheet(displayName, "the file is empty")
+          : IngestErrors.notASpreadsheet(
+              displayName, "an .xlsx name but not a zip package; truncated or renamed?");
+    }
+    if ("xls".equals(declared) || name.endsWith(".xls")) {
+      throw IngestErrors.notASpreadsheet(displayName, "an .xls name but not an Excel 97-2003 file");
+    }
+    if (head.length == 0) {
+      throw IngestErrors.notASpreadsheet(displayName, "the file is empty");
+    }
+    return Kind.CSV;
+  }
+
+  static WorkbookReader open(File file, String displayName, Layout.Format format) {
+    try {
+      return switch (sniff(file, displayName, format)) {
+        case XLSX -> new XlsxWorkbookReader(file, displayName);
+        case XLS -> new XlsWorkbookReader(file, displayName);
+        case CSV -> new CsvWorkbookReader(file, displayName, format);
+      };
+    } catch (IngestErrors.FileException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw IngestErrors.unreadable(displayName, e);
+    }
+  }
+
+  /** The sheets the layout asks for, in workbook order. */
+  static List<SheetInfo> select(List<SheetInfo> sheets, Layout.Sheets spec, String displayName) {
+    List<SheetInfo> out = new ArrayList<>();
+    Pattern regex =
+        spec.regex() == null
+            ? null
+            : Pattern.compile(spec.regex(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    for (SheetInfo s : sheets) {
+      boolean visible = !s.hidden() || spec.hiddenIncluded();
+      if (spec.name() != null) {
+        if (s.name() != null && Text.fold(s.name()).equals(Text.fold(spec.name()))) {
+          out.add(s);
+        }
+      } else if (spec.index() != null) {
+        if (s.index() == spec.index()) {
+          out.add(s);
+        }
+      } else if (regex != null) {
+        if (visible && s.name() != null && regex.matcher(Text.squish(s.name())).find()) {
+          out.add(s);
+        }
+      } else if (spec.every()) {
+        if (visible) {
+          out.add(s);
+        }
+      } else if (visible && out.isEmpty()) {
+        out.add(s); // default: the first visible sheet
+      }
+    }
+    if (out.isEmpty()) {
+      String wanted =
+          spec.name() != null
+              ? "name '" + spec.name() + "'"
+              : spec.index() != null
+                  ? "index " + spec.index()
+                  : spec.regex() != null ? "regex '" + spec.regex() + "'" : "(any visible sheet)";
+      List<String> names = new ArrayList<>();
+      sheets.forEach(s -> names.add(s.name() + (s.hidden() ? " (hidden)" : "")));
+      throw IngestErrors.noSheet(displayName, wanted, names);
+    }
+    return out;
+  }
+
+  /**
+   * Streams the bronze records of a file. The returned iterator must be drained or closed; IO
+   * failures surface as {@link IngestErrors.FileException}.
+   */
+  public static CloseableIterator read(
+      File file, String displayName, Layout layout, Target target) {
+    WorkbookReader reader = open(file, displayName, layout.format());
+    List<SheetInfo> sheets;
+    try {
+      sheets = select(reader.sheets(), layout.sheets(), displayName);
+    } catch (IOException e) {
+      closeQuietly(reader);
+      throw IngestErrors.unreadable(displayName, e);
+    } catch (RuntimeException e) {
+      closeQuietly(reader);
+      throw e;
+    }
+    String fileName = new File(displayName).getName();
+    boolean structure = layout.table().headerRows() > 1;
+    return new CloseableIterator(reader, sheets, layout, target, displayName, fileName, structure);
+  }
+
+  private static void closeQuietly(WorkbookReader r) {
+    try {
+      r.close();
+    } catch (IOException ignored) {
+      // closing after a failure; the failure is what the user needs to see
+    }
+  }
+
+  /** Records of all chosen sheets, one after another. */
+  public static final class CloseableIterator implements Iterator<BronzeRecord>, AutoCloseable {
+    private final WorkbookReader reader;
+    private final Iterator<SheetInfo> sheets;
+    private final Layout layout;
+    private final Target target;
+    private final String displayName;
+    private final String fileName;
+    private final boolean structure;
+    private SheetData current;
+    private Iterator<BronzeRecord> records = Collections.emptyIterator();
+
+    CloseableIterator(
+        WorkbookReader reader,
+        List<SheetInfo> sheets,
+        Layout layout,
+        Target target,
+        String displayName,
+        String fileName,
+        boolean structure) {
+      this.reader = reader;
+      this.sheets = sheets.iterator();
+      this.layout = layout;
+      this.target = target;
+      this.displayName = displayName;
+      this.fileName = fileName;
+      this.structure = structure;
+    }
+
+    @Override
+    public boolean hasNext() {
+      try {
+        while (!records.hasNext()) {
+          if (current != null) {
+            current.close();
+            current = null;
+          }
+          if (!sheets.hasNext()) {
+            return false;
+          }
+          current = reader.open(sheets.next(), structure);
+          records = new TableExtractor(current, layout, target, displayName, fileName);
+        }
+        return true;
+      } catch (IngestErrors.FileException e) {
+        throw e;
+      } catch (IOException | UncheckedIOException e) {
+        throw IngestErrors.unreadable(displayName, e);
+      } catch (RuntimeException e) {
+        if (e.getClass().getName().startsWith("org.dhatim")
+            || e.getCause() instanceof IOException) {
+          throw IngestErrors.unreadable(displayName, e);
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    public BronzeRecord next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return records.next();
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (current != null) {
+          current.close();
+        }
+        reader.close();
+      } catch (IOException ignored) {
+        // nothing more to read; a close failure changes no result
+      }
+    }
+  }
+}

@@ -1,0 +1,615 @@
+package vn.extrel.warehouse.ingest;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.extrel.warehouse.layout.Layout;
+import vn.extrel.warehouse.parse.Periods;
+import vn.extrel.warehouse.parse.Unit;
+import vn.extrel.warehouse.silver.Measure;
+import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.util.CellRef;
+import vn.extrel.warehouse.util.Text;
+
+/**
+ * Turns the rows of one sheet into classified bronze records, streaming: finds the header (1 to n
+ * rows, merged cells flattened to a path), maps columns by alias, reads the title and unit lines
+ * above the table, and tells data rows from totals, sections and notes. Every row read comes out
+ * exactly once.
+ */
+final class TableExtractor implements Iterator<BronzeRecord> {
+
+  /** A source column mapped for the current table. */
+  private record Mapped(String spec, String key, String header, String unit, boolean measure) {}
+
+  private final Iterator<RawRow> rows;
+  private final SheetData sheet;
+  private final Layout layout;
+  private final Target target;
+  private final String file;
+  private final String fileName;
+  private final int headerRows;
+  private final RowClassifier classifier;
+  private final Set<Integer> hiddenColumns;
+  private final Map<Long, String> mergeFill;
+  private final int[] range;
+  private final Pattern startAfter;
+  private final Pattern stopBefore;
+
+  private final Deque<RawRow> window = new ArrayDeque<>();
+  private final Deque<BronzeRecord> out = new ArrayDeque<>();
+  private final List<String> preamble = new ArrayList<>();
+  private final List<String> firstRowsSeen = new ArrayList<>();
+  private Map<Integer, Mapped> columns = null;
+  private Map<Integer, String> headerPaths = Map.of();
+  private Map<String, String> context;
+  private int tableIndex = -1;
+  private int headerRowNumber = -1;
+  private int labelColumn = -1;
+  private boolean started;
+  private boolean stopped;
+  private int seen;
+
+  TableExtractor(SheetData sheet, Layout layout, Target target, String file, String fileName) {
+    this.sheet = sheet;
+    this.rows = sheet.rows();
+    this.layout = layout;
+    this.target = target;
+    this.file = file;
+    this.fileName = fileName;
+    this.headerRows = Math.max(1, layout.table().headerRows());
+    this.classifier = new RowClassifier(layout);
+    this.hiddenColumns =
+        "keep".equalsIgnoreCase(layout.table().hiddenColumns()) ? Set.of() : sheet.hiddenColumns();
+    this.mergeFill = mergeFill(sheet.merges());
+    this.range = parseRange(layout.table().range());
+    this.startAfter = compile(layout.table().startAfter());
+    this.stopBefore = compile(layout.table().stopBefore());
+    this.started = startAfter == null;
+    this.context = new LinkedHashMap<>();
+    if (sheet.name() != null) {
+      context.put("sheet", sheet.name());
+    }
+  }
+
+  private static Pattern compile(String regex) {
+    return regex == null
+        ? null
+        : Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  private static int[] parseRange(String range) {
+    if (range == null) {
+      return null;
+    }
+    String[] parts = range.split(":");
+    int[] a = CellRef.parse(parts[0].trim());
+    int[] b = parts.length > 1 ? CellRef.parse(parts[1].trim()) : null;
+    if (a == null || b == null) {
+      return null;
+    }
+    return new int[] {a[0], a[1], b[0], b[1]};
+  }
+
+  /** Cells covered by a merge (other than its top-left) read the top-left's position. */
+  private static Map<Long, String> mergeFill(List<int[]> merges) {
+    Map<Long, String> fill = new HashMap<>();
+    for (int[] m : merges) {
+      String origin = m[0] + ":" + m[1];
+      for (int r = m[1]; r <= Math.min(m[3], m[1] + 50); r++) {
+        for (int c = m[0]; c <= Math.min(m[2], m[0] + 200); c++) {
+          if (r != m[1] || c != m[0]) {
+            fill.put(((long) r << 20) | c, origin);
+          }
+        }
+      }
+    }
+    return fill;
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (out.isEmpty()) {
+      if (rows.hasNext()) {
+        accept(rows.next());
+      } else if (!window.isEmpty()) {
+        emit(window.pollFirst());
+      } else {
+        if (columns == null && !stopped && layout.table().headerRow() == null) {
+          throw headerNotFound();
+        }
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public BronzeRecord next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    return out.pollFirst();
+  }
+
+  private void accept(RawRow row) {
+    seen++;
+    if (firstRowsSeen.size() < 6 && !row.isBlank()) {
+      firstRowsSeen.add(Text.clip(joined(row), 80));
+    }
+    window.addLast(row);
+    if (window.size() >= headerRows && headerCandidate()) {
+      List<RawRow> header = new ArrayList<>(window);
+      if (tryHeader(header)) {
+        window.clear();
+        return;
+      }
+    }
+    if (window.size() >= headerRows) {
+      emit(window.pollFirst());
+    }
+    if (columns == null
+        && layout.table().headerRow() == null
+        && seen > layout.table().searchRows() + headerRows
+        && started
+        && !stopped) {
+      throw headerNotFound();
+    }
+  }
+
+  private boolean headerCandidate() {
+    if (!started || stopped) {
+      return false;
+    }
+    Integer fixed = layout.table().headerRow();
+    if (fixed != null) {
+      return columns == null && window.peekFirst().number() == fixed;
+    }
+    if (columns != null && !layout.table().stacked()) {
+      return false; // after the first table only a repeated header (printed page breaks) is
+      // recognised
+    }
+    for (RawRow r : window) {
+      if (r.hidden() || r.isBlank() && window.size() == 1) {
+        return false;
+      }
+      if (range != null && (r.number() < range[1] || r.number() > range[3])) {
+        return false;
+      }
+      for (RawCell c : r.cells()) {
+        if (c.isNumeric() && HeaderMatcher.year(c.text().replace(".0", "")) == null) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Tries the rows as a header; on success maps the columns, emits them as header rows and returns
+   * true.
+   */
+  private boolean tryHeader(List<RawRow> header) {
+    Map<Integer, String> paths = headerPaths(header);
+    Map<Integer, Mapped> mapped = new TreeMap<>();
+    int found = 0;
+    int aliasSpecs = 0;
+    List<String> locate = layout.table().locateBy();
+    boolean locateOk = true;
+    for (Map.Entry<String, Layout.ColumnSpec> e : layout.columns().entrySet()) {
+      String name = e.getKey();
+      Layout.ColumnSpec spec = e.getValue();
+      List<Integer> cols = columnsFor(name, spec, paths);
+      boolean counts = spec.column() == null && (!spec.aliases().isEmpty() || spec.isYearColumns());
+      if (counts) {
+        aliasSpecs++;
+        if (!cols.isEmpty()) {
+          found++;
+        }
+      }
+      if (locate.contains(name) && cols.isEmpty()) {
+        locateOk = false;
+      }
+      for (int c : cols) {
+        String key =
+            spec.isYearColumns() ? HeaderMatcher.yearColumn(paths.get(c), spec.aliases()) : null;
+        mapped.put(
+            c, new Mapped(name, key, paths.getOrDefault(c, ""), null, isMeasure(name, spec)));
+      }
+    }
+    boolean matches =
+        locate.isEmpty()
+            ? found >= Math.min(2, Math.max(1, aliasSpecs)) && aliasSpecs > 0
+            : locateOk;
+    if (layout.table().headerRow() != null) {
+      matches = true;
+    }
+    if (!matches) {
+      return false;
+    }
+    int headerRow = header.get(0).number();
+    if (columns != null && !layout.table().stacked()) {
+      // A header repeated below the first (a printed report's page break): same table, header rows
+      // again.
+      for (RawRow r : header) {
+        out.addLast(record(r, BronzeRecord.HEADER, null));
+      }
+      return true;
+    }
+    checkRequired(mapped, paths, headerRow);
+    tableIndex++;
+    headerRowNumber = headerRow;
+    headerPaths = paths;
+    columns = withUnits(mapped);
+    labelColumn = labelColumn(columns);
+    resolveContext(header);
+    for (RawRow r : header) {
+      out.addLast(record(r, BronzeRecord.HEADER, null));
+    }
+    return true;
+  }
+
+  private boolean isMeasure(String name, Layout.ColumnSpec spec) {
+    String field = spec.field() == null ? name : spec.field();
+    return target.measures().containsKey(field);
+  }
+
+  private List<Integer> columnsFor(
+      String name, Layout.ColumnSpec spec, Map<Integer, String> paths) {
+    List<Integer> cols = new ArrayList<>();
+    if (spec.column() != null) {
+      cols.add(CellRef.columnIndex(spec.column()));
+      return cols;
+    }
+    for (Map.Entry<Integer, String> p : paths.entrySet()) {
+      int c = p.getKey();
+      if (hiddenColumns.contains(c) || (range != null && (c < range[0] || c > range[2]))) {
+        continue;
+      }
+      boolean hit =
+          spec.isYearColumns()
+              ? HeaderMatcher.yearColumn(p.getValue(), spec.aliases()) != null
+              : HeaderMatcher.matches(p.getValue(), spec.aliases());
+      if (hit) {
+        cols.add(c);
+      }
+    }
+    return cols;
+  }
+
+  private void checkRequired(
+      Map<Integer, Mapped> mapped, Map<Integer, String> paths, int headerRow) {
+    Map<String, List<Integer>> bySpec = new HashMap<>();
+    mapped.forEach((c, m) -> bySpec.computeIfAbsent(m.spec(), k -> new ArrayList<>()).add(c));
+    for (Map.Entry<String, Layout.ColumnSpec> e : layout.columns().entrySet()) {
+      List<Integer> cols = bySpec.getOrDefault(e.getKey(), List.of());
+      Layout.ColumnSpec spec = e.getValue();
+      if (cols.isEmpty() && spec.isRequired()) {
+        throw IngestErrors.missingColumn(
+            file,
+            sheet.name(),
+            headerRow,
+            e.getKey(),
+            spec.aliases(),
+            new ArrayList<>(paths.values()));
+      }
+      if (cols.size() > 1 && !spec.isYearColumns() && spec.column() == null) {
+        throw IngestErrors.ambiguousColumn(
+            file,
+            sheet.name(),
+            headerRow,
+            e.getKey(),
+            CellRef.column(cols.get(0)) + " '" + paths.get(cols.get(0)) + "'",
+            CellRef.column(cols.get(1)) + " '" + paths.get(cols.get(1)) + "'");
+      }
+    }
+  }
+
+  /**
+   * Flattens the header rows into one path per column, reading merged cells from their top-left.
+   */
+  private Map<Integer, String> headerPaths(List<RawRow> header) {
+    Map<Integer, Map<Integer, String>> grid = new HashMap<>();
+    int maxCol = -1;
+    for (RawRow r : header) {
+      Map<Integer, String> byCol = new HashMap<>();
+      for (RawCell c : r.cells()) {
+        byCol.put(c.column(), headerText(c));
+        maxCol = Math.max(maxCol, c.column());
+      }
+      grid.put(r.number(), byCol);
+    }
+    for (long k : mergeFill.keySet()) {
+      int r = (int) (k >> 20);
+      if (grid.containsKey(r)) {
+        maxCol = Math.max(maxCol, (int) (k & 0xFFFFF));
+      }
+    }
+    Map<Integer, String> paths = new TreeMap<>();
+    for (int c = 0; c <= maxCol; c++) {
+      List<String> texts = new ArrayList<>();
+      for (RawRow r : header) {
+        String t = grid.get(r.number()).get(c);
+        if (t == null) {
+          String origin = mergeFill.get(((long) r.number() << 20) | c);
+          if (origin != null) {
+            String[] rc = origin.split(":");
+            Map<Integer, String> originRow = grid.get(Integer.parseInt(rc[1]));
+            t = originRow == null ? null : originRow.get(Integer.parseInt(rc[0]));
+          }
+        }
+        texts.add(t);
+      }
+      String path = HeaderMatcher.path(texts);
+      if (!path.isEmpty()) {
+        paths.put(c, path);
+      }
+    }
+    return paths;
+  }
+
+  private static String headerText(RawCell c) {
+    if (c.isNumeric() && c.text().endsWith(".0")) {
+      return c.text().substring(0, c.text().length() - 2);
+    }
+    return c.text();
+  }
+
+  /** Settles each mapped column's unit: the layout's, else the header's, else the unit line's. */
+  private Map<Integer, Mapped> withUnits(Map<Integer, Mapped> mapped) {
+    Map<Integer, Mapped> result = new TreeMap<>();
+    String unitLine = context.get("unit_line");
+    for (Map.Entry<Integer, Mapped> e : mapped.entrySet()) {
+      Mapped m = e.getValue();
+      Layout.ColumnSpec spec = layout.columns().get(m.spec());
+      String field = spec.field() == null ? m.spec() : spec.field();
+      String written = null;
+      if (spec.unit() != null) {
+        written = spec.unit();
+      } else if (Unit.fromHeader(m.header()) != null) {
+        written = Unit.fromHeader(m.header()).written();
+      } else if (m.measure() && unitLine != null && fits(Unit.fromUnitLine(unitLine), field)) {
+        // A sheet's unit line speaks for its amounts, not for its counts ("Số dự án" beside "triệu
+        // USD").
+        written = Unit.fromUnitLine(unitLine).written();
+      }
+      if (m.measure()) {
+        checkUnit(m, field, written);
+      }
+      result.put(e.getKey(), new Mapped(m.spec(), m.key(), m.header(), written, m.measure()));
+    }
+    return result;
+  }
+
+  private boolean fits(Unit unit, String field) {
+    Measure measure = target.measures().get(field);
+    return unit != null
+        && measure != null
+        && (measure.baseUnit() == null || measure.baseUnit().equals(unit.base()));
+  }
+
+  private void checkUnit(Mapped m, String field, String written) {
+    Measure measure = target.measures().get(field);
+    if (measure == null || measure.baseUnit() == null) {
+      return;
+    }
+    Unit unit = Unit.parse(written);
+    if (unit == null) {
+      if (Unit.USD.equals(measure.baseUnit())) {
+        throw IngestErrors.noUnit(file, sheet.name(), m.spec(), m.header());
+      }
+      return; // counts: "Số dự án" needs no unit
+    }
+    if (!unit.base().equals(measure.baseUnit())
+        && !(Unit.COUNT.equals(unit.base()) && !Unit.USD.equals(measure.baseUnit()))) {
+      throw IngestErrors.unitMismatch(file, sheet.name(), m.spec(), written, measure.baseUnit());
+    }
+  }
+
+  private int labelColumn(Map<Integer, Mapped> mapped) {
+    String wanted = layout.rows().labelColumn();
+    for (Map.Entry<Integer, Mapped> e : mapped.entrySet()) {
+      if (wanted != null ? e.getValue().spec().equals(wanted) : !e.getValue().measure()) {
+        return e.getKey();
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Year, period and status from the title lines, the file name or the sheet name, as the layout
+   * says.
+   */
+  private void resolveContext(List<RawRow> header) {
+    Map<String, String> ctx = new LinkedHashMap<>(context);
+    ctx.put("header_row", String.valueOf(header.get(0).number()));
+    Layout.PeriodSpec p = layout.period();
+    put(ctx, "year", p.year());
+    put(ctx, "period", p.period());
+    put(ctx, "status", p.status());
+    context = Collections.unmodifiableMap(ctx);
+  }
+
+  private void put(Map<String, String> ctx, String key, Layout.ValueSource source) {
+    if (source == null) {
+      return;
+    }
+    String v = null;
+    if (source.value() != null) {
+      v = source.value();
+    }
+    if (v == null && source.title() != null) {
+      for (String line : preamble) {
+        v = extract(source.title(), line, key);
+        if (v != null) {
+          break;
+        }
+      }
+    }
+    if (v == null && source.fileName() != null) {
+      v = extract(source.fileName(), fileName, key);
+    }
+    if (v == null && source.sheetName() != null && sheet.name() != null) {
+      v = extract(source.sheetName(), sheet.name(), key);
+    }
+    if (v != null) {
+      ctx.put(key, v);
+    }
+  }
+
+  /**
+   * "auto" reads the period words; otherwise the regex's group "v" or first group, or the whole
+   * match.
+   */
+  private static String extract(String regex, String text, String key) {
+    if (text == null) {
+      return null;
+    }
+    if ("auto".equalsIgnoreCase(regex)) {
+      Periods.Found f = Periods.find(text);
+      return switch (key) {
+        case "year" -> f.year() == null ? null : String.valueOf(f.year());
+        case "period" -> f.period();
+        default -> f.status();
+      };
+    }
+    Matcher m =
+        Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    try {
+      return m.group("v");
+    } catch (IllegalArgumentException noNamedGroup) {
+      return m.groupCount() > 0 ? m.group(1) : m.group();
+    }
+  }
+
+  private void emit(RawRow row) {
+    String cls;
+    String label = null;
+    String text = joined(row);
+    if (!started && startAfter != null && startAfter.matcher(text).find()) {
+      started = true;
+      out.addLast(record(row, BronzeRecord.OUTSIDE, null));
+      return;
+    }
+    if (!started || stopped) {
+      cls = BronzeRecord.OUTSIDE;
+    } else if (stopBefore != null && columns != null && stopBefore.matcher(text).find()) {
+      stopped = true;
+      cls = BronzeRecord.OUTSIDE;
+    } else if (row.hidden() && !"keep".equalsIgnoreCase(layout.table().hiddenRows())) {
+      cls = BronzeRecord.HIDDEN;
+    } else if (range != null && (row.number() < range[1] || row.number() > range[3])) {
+      cls = BronzeRecord.OUTSIDE;
+    } else if (row.isBlank()) {
+      cls = BronzeRecord.BLANK;
+    } else if (columns == null) {
+      cls = BronzeRecord.TITLE;
+      preamble.add(text);
+      for (RawCell c : row.cells()) {
+        if (Unit.isUnitLine(c.text())) {
+          Map<String, String> ctx = new LinkedHashMap<>(context);
+          ctx.put("unit_line", Text.squish(c.text()));
+          context = Collections.unmodifiableMap(ctx);
+        }
+      }
+      if (!context.containsKey("title")) {
+        Map<String, String> ctx = new LinkedHashMap<>(context);
+        ctx.put("title", Text.clip(text, 300));
+        context = Collections.unmodifiableMap(ctx);
+      }
+    } else {
+      label = label(row);
+      cls = classifier.classify(label, hasValues(row), row.cells().size());
+      if (BronzeRecord.SECTION.equals(cls)) {
+        Map<String, String> ctx = new LinkedHashMap<>(context);
+        ctx.put("section", Text.squish(label));
+        context = Collections.unmodifiableMap(ctx);
+      }
+    }
+    out.addLast(record(row, cls, label));
+  }
+
+  private String label(RawRow row) {
+    if (labelColumn >= 0) {
+      RawCell c = row.cell(labelColumn);
+      if (c != null && !c.text().isBlank() && !c.isNumeric()) {
+        return Text.squish(c.text());
+      }
+    }
+    for (RawCell c : row.cells()) {
+      if (c.kind() == 's' && !c.text().isBlank() && !hiddenColumns.contains(c.column())) {
+        return Text.squish(c.text());
+      }
+    }
+    return null;
+  }
+
+  private boolean hasValues(RawRow row) {
+    boolean longFacts = target.isLongFacts();
+    for (RawCell c : row.cells()) {
+      Mapped m = columns.get(c.column());
+      if (m == null || c.text().isBlank()) {
+        continue;
+      }
+      if (longFacts ? m.measure() : c.column() != labelColumn) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private BronzeRecord record(RawRow row, String cls, String label) {
+    List<BronzeCell> cells = new ArrayList<>(row.cells().size());
+    for (RawCell c : row.cells()) {
+      Mapped m = columns == null ? null : columns.get(c.column());
+      String header = m != null ? m.header() : headerPaths.get(c.column());
+      cells.add(
+          new BronzeCell(
+              m == null ? null : m.spec(),
+              m == null ? null : m.key(),
+              header,
+              CellRef.of(c.column(), row.number()),
+              String.valueOf(c.kind()),
+              c.text(),
+              m == null ? null : m.unit()));
+    }
+    return new BronzeRecord(
+        sheet.name(), sheet.index(), row.number(), cls, label, tableIndex, context, cells);
+  }
+
+  private static String joined(RawRow row) {
+    StringBuilder sb = new StringBuilder();
+    for (RawCell c : row.cells()) {
+      if (sb.length() > 0) {
+        sb.append(" | ");
+      }
+      sb.append(Text.squish(c.text()));
+    }
+    return sb.toString();
+  }
+
+  private RuntimeException headerNotFound() {
+    List<String> wanted = new ArrayList<>();
+    for (Map.Entry<String, Layout.ColumnSpec> e : layout.columns().entrySet()) {
+      if (!e.getValue().aliases().isEmpty()) {
+        wanted.add(e.getKey() + " " + e.getValue().aliases());
+      }
+    }
+    return IngestErrors.headerNotFound(
+        file, sheet.name(), layout.id(), wanted, layout.table().searchRows(), firstRowsSeen);
+  }
+}

@@ -1,0 +1,57 @@
+package vn.extrel.warehouse.load;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The typed result of a load: per-file outcomes, rows written per table, and the headline
+ * indicators.
+ *
+ * @param status {@code succeeded}, {@code succeeded_with_errors} (some files failed, the rest
+ *     loaded) or {@code nothing_to_do}
+ * @param factsWritten table name to rows written by this run
+ * @param headline the total rows of {@code gold.indicators}, for the summary
+ * @param stageMillis wall time of each stage (scan, bronze, silver, gold, ...), in order
+ */
+public record LoadResult(
+    String runId,
+    String status,
+    List<FileOutcome> files,
+    Map<String, Long> factsWritten,
+    long elapsedMillis,
+    List<HeadlineRow> headline,
+    Map<String, Long> stageMillis) {
+
+  /** One total indicator row for printing. */
+  public record HeadlineRow(
+      String indicator,
+      int year,
+      java.math.BigDecimal value,
+      String unit,
+      Double yoyRatio,
+      Double yoyChangePct) {}
+
+  public long rowsRead() {
+    return files.stream().mapToLong(FileOutcome::rowsRead).sum();
+  }
+
+  public long rowsLoaded() {
+    return files.stream().mapToLong(FileOutcome::rowsLoaded).sum();
+  }
+
+  public long rowsQuarantined() {
+    return files.stream().mapToLong(FileOutcome::rowsQuarantined).sum();
+  }
+
+  public long rowsExcluded() {
+    return files.stream().mapToLong(FileOutcome::rowsExcluded).sum();
+  }
+
+  public long count(String fileStatus) {
+    return files.stream().filter(f -> f.status().equals(fileStatus)).count();
+  }
+
+  public boolean anyFailed() {
+    return files.stream().anyMatch(FileOutcome::failed);
+  }
+}

@@ -1,0 +1,151 @@
+package vn.extrel.warehouse.reference;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import vn.extrel.warehouse.util.Text;
+
+/**
+ * Resolves partner names as people type them ("Campuchia", "Cam-pu-chia", "Cambodia"; "Ta Keo",
+ * "Tỉnh Takeo"; "Indonexia") to one partner. Countries come from the JDK's CLDR data (ISO 3166
+ * codes with English and Vietnamese names); partners.yaml adds variant spellings, foreign provinces
+ * and organisations.
+ */
+public final class PartnerDirectory implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Words that may precede a name without changing it: "Tỉnh Takeo", "Nước Lào", "Province of ...".
+   */
+  private static final List<String> DESIGNATORS =
+      List.of("tinh", "thanhpho", "nuoc", "province", "provinceof", "the", "cacnuoc");
+
+  private final Map<String, Partner> byId = new LinkedHashMap<>();
+  private final Map<String, String> byKey = new LinkedHashMap<>();
+  private final Map<String, String> keySource = new LinkedHashMap<>();
+
+  PartnerDirectory() {}
+
+  /** Every ISO 3166 country, named in English and Vietnamese as CLDR has them. */
+  static List<Partner> isoCountries() {
+    Locale vi = Locale.forLanguageTag("vi");
+    List<Partner> out = new ArrayList<>();
+    for (String cc : Locale.getISOCountries()) {
+      Locale l = new Locale("", cc);
+      String a3 = l.getISO3Country();
+      out.add(
+          new Partner(
+              a3,
+              Partner.COUNTRY,
+              a3,
+              l.getDisplayCountry(vi),
+              l.getDisplayCountry(Locale.ENGLISH),
+              List.of(cc)));
+    }
+    return out;
+  }
+
+  /** Adds or refines a partner; returns the key that clashed with another partner, if any. */
+  Optional<String> add(Partner p, String origin) {
+    Partner existing = byId.get(p.id());
+    Partner merged = p;
+    if (existing != null) {
+      List<String> aliases = new ArrayList<>(existing.aliases());
+      aliases.addAll(p.aliases());
+      merged =
+          new Partner(
+              p.id(),
+              p.kind() != null ? p.kind() : existing.kind(),
+              p.country() != null ? p.country() : existing.country(),
+              p.nameVi() != null ? p.nameVi() : existing.nameVi(),
+              p.nameEn() != null ? p.nameEn() : existing.nameEn(),
+              aliases);
+    }
+    byId.put(merged.id(), merged);
+    // Only the names this entry brings are indexed; what an earlier entry indexed stays as it was.
+    List<String> names = new ArrayList<>();
+    names.add(p.id());
+    names.add(p.nameVi());
+    names.add(p.nameEn());
+    names.addAll(p.aliases());
+    for (String n : names) {
+      String k = Text.fold(n);
+      if (k.isEmpty()) {
+        continue;
+      }
+      String owner = byKey.get(k);
+      if (owner != null && !owner.equals(merged.id())) {
+        if ("cldr".equals(origin)) {
+          continue; // CLDR never takes a name away from another country
+        }
+        if (!"cldr".equals(keySource.get(k))) {
+          return Optional.of(n + " (already names " + owner + ")");
+        }
+      }
+      byKey.put(k, merged.id());
+      keySource.put(k, origin);
+    }
+    return Optional.empty();
+  }
+
+  public Optional<Partner> resolve(String written) {
+    if (written == null || written.isBlank()) {
+      return Optional.empty();
+    }
+    String key = Text.fold(written);
+    String id = byKey.get(key);
+    if (id == null) {
+      String noParens = Text.fold(written.replaceAll("\\([^()]*\\)", " "));
+      id = byKey.get(noParens);
+    }
+    if (id == null) {
+      for (String d : DESIGNATORS) {
+        if (key.startsWith(d) && key.length() > d.length() + 1) {
+          id = byKey.get(key.substring(d.length()));
+          if (id != null) {
+            break;
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(id).map(byId::get);
+  }
+
+  public Optional<Partner> byId(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** The closest known names, for an analyst fixing a typo or adding an alias. */
+  public List<String> suggest(String written, int max) {
+    String key = Text.fold(written);
+    LevenshteinDistance lev = LevenshteinDistance.getDefaultInstance();
+    record Scored(String label, int distance) {}
+    Map<String, Scored> best = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : byKey.entrySet()) {
+      int d = lev.apply(key, e.getKey());
+      Partner p = byId.get(e.getValue());
+      String label = p.id() + " " + (p.nameVi() != null ? p.nameVi() : p.nameEn());
+      Scored s = best.get(label);
+      if (s == null || d < s.distance()) {
+        best.put(label, new Scored(label, d));
+      }
+    }
+    return best.values().stream()
+        .filter(s -> s.distance() <= Math.max(3, key.length() / 2))
+        .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::label))
+        .limit(max)
+        .map(Scored::label)
+        .toList();
+  }
+
+  public Collection<Partner> all() {
+    return byId.values();
+  }
+}

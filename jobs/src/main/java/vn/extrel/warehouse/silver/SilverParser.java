@@ -1,0 +1,630 @@
+package vn.extrel.warehouse.silver;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Row;
+import vn.extrel.warehouse.bronze.BronzeTable;
+import vn.extrel.warehouse.ingest.ExcelDates;
+import vn.extrel.warehouse.layout.Layout;
+import vn.extrel.warehouse.parse.NumberLocale;
+import vn.extrel.warehouse.parse.NumberParser;
+import vn.extrel.warehouse.parse.ParsedNumber;
+import vn.extrel.warehouse.parse.Periods;
+import vn.extrel.warehouse.parse.Reasons;
+import vn.extrel.warehouse.parse.Unit;
+import vn.extrel.warehouse.reference.CodeList;
+import vn.extrel.warehouse.reference.Partner;
+import vn.extrel.warehouse.reference.Reference;
+import vn.extrel.warehouse.util.Text;
+
+/**
+ * Turns one bronze data row into typed silver values under its layout: numbers by the column's
+ * locale and unit, years, periods, dates, partners and codes. A row with any problem yields no
+ * facts, only the problems, each naming the column, the cell and the fix.
+ */
+public final class SilverParser implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** One thing wrong with a row. */
+  public record Problem(
+      String reason,
+      String column,
+      String cell,
+      String raw,
+      String message,
+      List<String> suggestions)
+      implements Serializable {}
+
+  /** The outcome for one row: facts (column name to value) or problems. */
+  public record Parsed(
+      List<Map<String, Object>> facts, List<Problem> problems, Map<String, String> rawValues)
+      implements Serializable {}
+
+  /** A bronze cell, unpacked. */
+  private record Cell(
+      String column, String key, String ref, String kind, String text, String unit) {}
+
+  private static final Pattern SPLIT = Pattern.compile("\\s*[;,\\n]\\s*");
+  private static final List<DateTimeFormatter> DATE_FORMATS =
+      List.of(
+          DateTimeFormatter.ofPattern("d/M/uuuu"),
+          DateTimeFormatter.ofPattern("d-M-uuuu"),
+          DateTimeFormatter.ofPattern("d.M.uuuu"),
+          DateTimeFormatter.ISO_LOCAL_DATE);
+
+  private static final int I_LAYOUT = BronzeTable.SCHEMA.fieldIndex(BronzeTable.LAYOUT);
+  private static final int I_DATASET = BronzeTable.SCHEMA.fieldIndex(BronzeTable.DATASET);
+  private static final int I_PATH = BronzeTable.SCHEMA.fieldIndex(BronzeTable.SOURCE_PATH);
+  private static final int I_SHA = BronzeTable.SCHEMA.fieldIndex(BronzeTable.SOURCE_SHA256);
+  private static final int I_SHEET = BronzeTable.SCHEMA.fieldIndex(BronzeTable.SHEET);
+  private static final int I_ROW = BronzeTable.SCHEMA.fieldIndex(BronzeTable.ROW);
+  private static final int I_LINEAGE = BronzeTable.SCHEMA.fieldIndex(BronzeTable.LINEAGE_ID);
+  private static final int I_CONTEXT = BronzeTable.SCHEMA.fieldIndex(BronzeTable.CONTEXT);
+  private static final int I_CELLS = BronzeTable.SCHEMA.fieldIndex(BronzeTable.CELLS);
+
+  private final Map<String, Layout> layouts;
+  private final Reference reference;
+  private final String runId;
+
+  public SilverParser(Map<String, Layout> layouts, Reference reference, String runId) {
+    this.layouts = Map.copyOf(layouts);
+    this.reference = reference;
+    this.runId = runId;
+  }
+
+  public Parsed parse(Row bronze) {
+    Layout layout = layouts.get(bronze.getString(I_LAYOUT));
+    Target target = Targets.ALL.get(layout.target());
+    Map<String, String> context =
+        bronze.isNullAt(I_CONTEXT) ? Map.of() : bronze.getJavaMap(I_CONTEXT);
+    Map<String, String> fieldOverride = sectionFields(layout, context.get("section"));
+
+    Map<String, List<Cell>> bySpec = new LinkedHashMap<>();
+    Map<String, String> raw = new LinkedHashMap<>();
+    for (Row c : bronze.<Row>getList(I_CELLS)) {
+      Cell cell =
+          new Cell(
+              c.getString(0),
+              c.getString(1),
+              c.getString(3),
+              c.getString(4),
+              c.getString(5),
+              c.getString(6));
+      if (cell.column() == null) {
+        raw.put(cell.ref(), cell.text());
+      } else {
+        bySpec.computeIfAbsent(cell.column(), k -> new ArrayList<>()).add(cell);
+        raw.put(
+            cell.key() == null ? cell.column() : cell.column() + "[" + cell.key() + "]",
+            cell.text());
+      }
+    }
+
+    List<Problem> problems = new ArrayList<>();
+    Map<String, Object> dims = new LinkedHashMap<>();
+    Map<String, String> cellsOfFields = new LinkedHashMap<>();
+    List<Partner> partners = new ArrayList<>();
+    String partnerWritten = null;
+    Partner country = null;
+
+    for (Map.Entry<String, Layout.ColumnSpec> e : layout.columns().entrySet()) {
+      String spec = e.getKey();
+      Layout.ColumnSpec cs = e.getValue();
+      String field = fieldOverride.getOrDefault(spec, cs.field() == null ? spec : cs.field());
+      List<Cell> cells = bySpec.getOrDefault(spec, List.of());
+      boolean present = cells.stream().anyMatch(c -> !Text.isBlank(c.text()));
+      if (!present) {
+        if (cs.isRequired()) {
+          problems.add(
+              new Problem(
+                  Reasons.MISSING_REQUIRED,
+                  spec,
+                  null,
+                  null,
+                  "required column '" + spec + "' is empty in this row; fill it in the file",
+                  List.of()));
+        }
+        continue;
+      }
+      Dimension d = target.dimensions().get(field);
+      if (d == null) {
+        continue; // a measure, read below
+      }
+      Cell cell = cells.get(0);
+      cellsOfFields.put(field, cell.ref());
+      switch (d.type()) {
+        case PARTNER -> {
+          partnerWritten = Text.squish(cell.text());
+          List<String> names =
+              cs.isMultiple() ? List.of(SPLIT.split(partnerWritten)) : List.of(partnerWritten);
+          for (String n : names) {
+            if (n.isBlank()) {
+              continue;
+            }
+            Optional<Partner> p = reference.partners().resolve(n);
+            if (p.isPresent()) {
+              partners.add(p.get());
+            } else {
+              partners.add(null);
+              problems.add(unknownPartner(spec, cell, n));
+            }
+          }
+        }
+        case COUNTRY -> {
+          Optional<Partner> p = reference.partners().resolve(cell.text());
+          if (p.isEmpty()) {
+            problems.add(unknownPartner(spec, cell, Text.squish(cell.text())));
+          } else {
+            country =
+                p.get().isCountry()
+                    ? p.get()
+                    : reference.partners().byId(p.get().country()).orElse(p.get());
+          }
+        }
+        default -> {
+          Object v = parseDimension(d, cs, spec, cell, problems);
+          if (v != null) {
+            dims.put(d.name(), v);
+          }
+        }
+      }
+    }
+
+    // Unresolved partners are forgiven when the row names a country: the country is what indicators
+    // count.
+    if (country != null && partners.contains(null)) {
+      problems.removeIf(
+          p ->
+              Reasons.UNKNOWN_PARTNER.equals(p.reason())
+                  && !isCountrySpec(layout, target, p.column()));
+      partners.removeIf(p -> p == null);
+      if (partners.isEmpty()) {
+        partners.add(null);
+      }
+    }
+    for (Map.Entry<String, String> c : layout.constants().entrySet()) {
+      Dimension d = target.dimensions().get(c.getKey());
+      if (!dims.containsKey(c.getKey()) && d != null) {
+        Object v =
+            parseDimension(
+                d,
+                null,
+                "constants." + c.getKey(),
+                new Cell(null, null, null, "s", c.getValue(), null),
+                problems);
+        if (v != null) {
+          dims.put(d.name(), v);
+        }
+      }
+    }
+    fromContext(dims, context, problems);
+    if (!dims.containsKey(Target.YEAR) && dims.get("date") instanceof java.sql.Date date) {
+      dims.put(Target.YEAR, date.toLocalDate().getYear());
+    }
+    dims.putIfAbsent(Target.PERIOD, Periods.FULL_YEAR);
+    dims.putIfAbsent(Target.STATUS, Periods.FINAL);
+
+    Map<String, Object> base = new LinkedHashMap<>();
+    base.put(Target.DATASET, bronze.getString(I_DATASET));
+    base.putAll(dims);
+    base.put(Lineage.LINEAGE_ID, bronze.getString(I_LINEAGE));
+    base.put(Lineage.LAYOUT, layout.id());
+    base.put(Lineage.SOURCE_PATH, bronze.getString(I_PATH));
+    base.put(Lineage.SOURCE_SHA256, bronze.getString(I_SHA));
+    base.put(Lineage.SHEET, bronze.isNullAt(I_SHEET) ? null : bronze.getString(I_SHEET));
+    base.put(Lineage.ROW, bronze.getInt(I_ROW));
+    base.put(Lineage.RUN_ID, runId);
+
+    List<Map<String, Object>> facts = new ArrayList<>();
+    if (target.isLongFacts()) {
+      longFacts(
+          layout, target, fieldOverride, bySpec, base, partners, partnerWritten, facts, problems);
+    } else {
+      if (!base.containsKey(Target.YEAR)) {
+        problems.add(
+            new Problem(
+                Reasons.MISSING_REQUIRED,
+                "date",
+                null,
+                null,
+                "the row has no date or year; fill the date column",
+                List.of()));
+      }
+      checkCountry(partners, country, problems, layout);
+      base.put(Lineage.CELLS, cellsOfFields);
+      base.put(target.rowIdColumn().orElseThrow(), bronze.getString(I_LINEAGE));
+      List<Partner> each =
+          partners.isEmpty() ? java.util.Collections.singletonList(null) : partners;
+      for (Partner p : each) {
+        Map<String, Object> f = new LinkedHashMap<>(base);
+        putPartner(f, "partner", p, country, partnerWritten);
+        facts.add(f);
+      }
+    }
+    if (!problems.isEmpty()) {
+      return new Parsed(List.of(), problems, raw);
+    }
+    return new Parsed(facts, List.of(), raw);
+  }
+
+  private boolean isCountrySpec(Layout layout, Target target, String spec) {
+    Layout.ColumnSpec cs = layout.columns().get(spec);
+    if (cs == null) {
+      return false;
+    }
+    Dimension d = target.dimensions().get(cs.field() == null ? spec : cs.field());
+    return d != null && d.type() == FieldType.COUNTRY;
+  }
+
+  private void checkCountry(
+      List<Partner> partners, Partner country, List<Problem> problems, Layout layout) {
+    if (country == null) {
+      return;
+    }
+    for (Partner p : partners) {
+      if (p != null && p.country() != null && !p.country().equals(country.id())) {
+        problems.add(
+            new Problem(
+                Reasons.PARTNER_COUNTRY_MISMATCH,
+                "country",
+                null,
+                country.nameVi(),
+                "partner "
+                    + p.id()
+                    + " ("
+                    + p.nameVi()
+                    + ") belongs to "
+                    + p.country()
+                    + " but the row says "
+                    + country.id()
+                    + " ("
+                    + country.nameVi()
+                    + "); correct one of the two cells",
+                List.of()));
+      }
+    }
+  }
+
+  private static void putPartner(
+      Map<String, Object> f, String name, Partner p, Partner country, String written) {
+    f.put(name + "_id", p == null ? (country == null ? null : country.id()) : p.id());
+    f.put(name + "_country", p == null ? (country == null ? null : country.id()) : p.country());
+    f.put(name + "_name", written);
+  }
+
+  private void longFacts(
+      Layout layout,
+      Target target,
+      Map<String, String> fieldOverride,
+      Map<String, List<Cell>> bySpec,
+      Map<String, Object> base,
+      List<Partner> partners,
+      String partnerWritten,
+      List<Map<String, Object>> facts,
+      List<Problem> problems) {
+    Partner partner = partners.isEmpty() ? null : partners.get(0);
+    for (Map.Entry<String, Layout.ColumnSpec> e : layout.columns().entrySet()) {
+      String spec = e.getKey();
+      Layout.ColumnSpec cs = e.getValue();
+      String field = fieldOverride.getOrDefault(spec, cs.field() == null ? spec : cs.field());
+      Measure m = target.measures().get(field);
+      if (m == null) {
+        continue;
+      }
+      for (Cell cell : bySpec.getOrDefault(spec, List.of())) {
+        ParsedNumber n = parseNumber(layout, cs, m, cell);
+        if (n.failed()) {
+          problems.add(
+              new Problem(
+                  n.reason(),
+                  spec,
+                  cell.ref(),
+                  cell.text(),
+                  cell.ref() + ": " + n.message(),
+                  List.of()));
+          continue;
+        }
+        if (n.value() == null) {
+          continue;
+        }
+        Unit unit = Unit.parse(cell.unit());
+        BigDecimal multiplier = unit == null ? BigDecimal.ONE : unit.multiplier();
+        Map<String, Object> f = new LinkedHashMap<>(base);
+        if (cell.key() != null) {
+          f.put(Target.YEAR, Integer.parseInt(cell.key()));
+        }
+        if (!f.containsKey(Target.YEAR)) {
+          problems.add(
+              new Problem(
+                  Reasons.MISSING_REQUIRED,
+                  "year",
+                  null,
+                  null,
+                  "the row has no year: no year column, and the layout's period.year found none",
+                  List.of()));
+          return;
+        }
+        for (Map.Entry<String, String> s : cs.set().entrySet()) {
+          Dimension d = target.dimensions().get(s.getKey());
+          Object v =
+              parseDimension(
+                  d,
+                  null,
+                  spec + ".set." + s.getKey(),
+                  new Cell(null, null, null, "s", s.getValue(), null),
+                  problems);
+          f.put(d.name(), v);
+        }
+        for (Dimension d : target.dimensions().values()) {
+          if (d.type() == FieldType.PARTNER) {
+            putPartner(f, d.name(), partner, null, partnerWritten);
+          }
+        }
+        f.put(Target.MEASURE, m.name());
+        f.put(Target.VALUE, n.value().multiply(multiplier).setScale(6, RoundingMode.HALF_UP));
+        f.put(Target.UNIT, m.baseUnit() != null ? m.baseUnit() : unit == null ? null : unit.base());
+        f.put(Target.SOURCE_UNIT, cell.unit());
+        f.put(Target.MULTIPLIER, multiplier.setScale(6, RoundingMode.HALF_UP));
+        f.put(Lineage.CELL, cell.ref());
+        f.put(Lineage.RAW_TEXT, cell.text());
+        f.put(
+            Lineage.RULE,
+            multiplier.compareTo(BigDecimal.ONE) == 0
+                ? n.rule()
+                : n.rule() + " ×" + multiplier.toPlainString() + " (" + cell.unit() + ")");
+        facts.add(f);
+      }
+    }
+  }
+
+  private ParsedNumber parseNumber(Layout layout, Layout.ColumnSpec cs, Measure m, Cell cell) {
+    ParsedNumber n;
+    if ("n".equals(cell.kind())) {
+      n = NumberParser.parseStored(cell.text());
+    } else if ("e".equals(cell.kind())) {
+      return ParsedNumber.error(
+          Reasons.FORMULA_ERROR,
+          "the cell shows the error " + cell.text() + "; fix the formula in the file");
+    } else {
+      NumberLocale locale =
+          NumberLocale.of(cs.locale() != null ? cs.locale() : layout.number().locale());
+      String amb = cs.ambiguous() != null ? cs.ambiguous() : layout.number().ambiguous();
+      NumberParser.Ambiguity a =
+          "thousands".equals(amb)
+              ? NumberParser.Ambiguity.THOUSANDS
+              : NumberParser.Ambiguity.QUARANTINE;
+      n = NumberParser.parseText(cell.text(), locale, m.integer(), a);
+    }
+    return m.integer() ? NumberParser.requireInteger(n, cell.text()) : n;
+  }
+
+  private Object parseDimension(
+      Dimension d, Layout.ColumnSpec cs, String spec, Cell cell, List<Problem> problems) {
+    String text = Text.squish(cell.text());
+    switch (d.type()) {
+      case TEXT:
+        return text;
+      case YEAR:
+        {
+          Integer y = year(cell);
+          if (y == null) {
+            problems.add(
+                new Problem(
+                    Reasons.BAD_YEAR,
+                    spec,
+                    cell.ref(),
+                    cell.text(),
+                    ref(cell) + "'" + Text.clip(text, 40) + "' is not a year; write it as 2016",
+                    List.of()));
+          }
+          return y;
+        }
+      case PERIOD:
+        {
+          Periods.Found f = Periods.find(text);
+          if (f.period() == null) {
+            problems.add(
+                new Problem(
+                    Reasons.BAD_PERIOD,
+                    spec,
+                    cell.ref(),
+                    cell.text(),
+                    ref(cell)
+                        + "'"
+                        + Text.clip(text, 40)
+                        + "' is not a period such as 'Năm 2016', 'Quý I/2016' or '6 tháng đầu năm'",
+                    List.of()));
+          }
+          return f.period();
+        }
+      case STATUS:
+        {
+          String s = Periods.status(Text.foldWords(text));
+          if (s == null) {
+            problems.add(
+                new Problem(
+                    Reasons.UNKNOWN_CODE,
+                    spec,
+                    cell.ref(),
+                    cell.text(),
+                    ref(cell)
+                        + "'"
+                        + Text.clip(text, 40)
+                        + "' is not a status; use 'chính thức', 'sơ bộ' or 'ước tính'",
+                    List.of()));
+          }
+          return s;
+        }
+      case DATE:
+        {
+          LocalDate date = date(cell, cs == null ? null : cs.dateFormat());
+          if (date == null) {
+            problems.add(
+                new Problem(
+                    Reasons.BAD_DATE,
+                    spec,
+                    cell.ref(),
+                    cell.text(),
+                    ref(cell)
+                        + "'"
+                        + Text.clip(text, 40)
+                        + "' is not a date; write it as dd/MM/yyyy, e.g. 15/03/2016",
+                    List.of()));
+            return null;
+          }
+          return java.sql.Date.valueOf(date);
+        }
+      case CODE:
+        {
+          CodeList list = reference.codeList(d.codeList()).orElseThrow();
+          Optional<String> code = list.resolve(text);
+          if (code.isEmpty()) {
+            List<String> accepted = new ArrayList<>();
+            list.codes().values().forEach(c -> accepted.add(c.code() + " (" + c.vi() + ")"));
+            problems.add(
+                new Problem(
+                    Reasons.UNKNOWN_CODE,
+                    spec,
+                    cell.ref(),
+                    cell.text(),
+                    ref(cell)
+                        + "'"
+                        + Text.clip(text, 40)
+                        + "' is not a known "
+                        + list.name()
+                        + "; use one of "
+                        + accepted
+                        + ", or add it as an alias in config/reference/codes.yaml",
+                    accepted));
+            return null;
+          }
+          return code.get();
+        }
+      default:
+        return text;
+    }
+  }
+
+  private static String ref(Cell cell) {
+    return cell.ref() == null ? "" : cell.ref() + ": ";
+  }
+
+  private Problem unknownPartner(String spec, Cell cell, String name) {
+    List<String> suggestions = reference.partners().suggest(name, 3);
+    return new Problem(
+        Reasons.UNKNOWN_PARTNER,
+        spec,
+        cell.ref(),
+        cell.text(),
+        ref(cell)
+            + "partner '"
+            + Text.clip(name, 60)
+            + "' is not in the partner list"
+            + (suggestions.isEmpty()
+                ? ""
+                : "; did you mean " + String.join(", ", suggestions) + "?")
+            + " If it is a new spelling, add it to the partner's aliases in config/reference/partners.yaml",
+        suggestions);
+  }
+
+  private static Integer year(Cell cell) {
+    String t = cell.text().trim();
+    if ("n".equals(cell.kind())) {
+      try {
+        BigDecimal v = new BigDecimal(t);
+        if (v.stripTrailingZeros().scale() <= 0) {
+          int y = v.intValueExact();
+          return y >= 1900 && y <= 2100 ? y : null;
+        }
+      } catch (ArithmeticException | NumberFormatException e) {
+        return null;
+      }
+      return null;
+    }
+    if (t.matches("(19|20)\\d{2}")) {
+      return Integer.parseInt(t);
+    }
+    Periods.Found f = Periods.find(t);
+    return f.year();
+  }
+
+  private static LocalDate date(Cell cell, String format) {
+    String t = cell.text().trim();
+    try {
+      if ("d".equals(cell.kind())) {
+        return LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t);
+      }
+      if ("n".equals(cell.kind())) {
+        return ExcelDates.fromSerial(Double.parseDouble(t), false).toLocalDate();
+      }
+    } catch (RuntimeException e) {
+      return null;
+    }
+    List<DateTimeFormatter> formats =
+        format == null
+            ? DATE_FORMATS
+            : List.of(DateTimeFormatter.ofPattern(format.replace("yyyy", "uuuu")));
+    for (DateTimeFormatter f : formats) {
+      try {
+        return LocalDate.parse(t, f.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+      } catch (DateTimeParseException e) {
+        // try the next form
+      }
+    }
+    return null;
+  }
+
+  private void fromContext(
+      Map<String, Object> dims, Map<String, String> context, List<Problem> problems) {
+    if (!dims.containsKey(Target.YEAR) && context.get("year") != null) {
+      try {
+        dims.put(Target.YEAR, Integer.parseInt(context.get("year").trim()));
+      } catch (NumberFormatException e) {
+        problems.add(
+            new Problem(
+                Reasons.BAD_YEAR,
+                "period.year",
+                null,
+                context.get("year"),
+                "the year found in the title or file name, '"
+                    + context.get("year")
+                    + "', is not a year; fix the layout's period.year pattern",
+                List.of()));
+      }
+    }
+    if (!dims.containsKey(Target.PERIOD) && context.get("period") != null) {
+      dims.put(Target.PERIOD, context.get("period"));
+    }
+    if (!dims.containsKey(Target.STATUS) && context.get("status") != null) {
+      dims.put(Target.STATUS, context.get("status"));
+    }
+  }
+
+  private static Map<String, String> sectionFields(Layout layout, String section) {
+    if (section == null || layout.sections().isEmpty()) {
+      return Map.of();
+    }
+    for (Layout.SectionSpec s : layout.sections()) {
+      if (Pattern.compile(s.match(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+          .matcher(section)
+          .find()) {
+        return s.fields();
+      }
+    }
+    return Map.of();
+  }
+
+  public String runId() {
+    return runId;
+  }
+}

@@ -1,0 +1,169 @@
+package vn.extrel.warehouse.silver;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import vn.extrel.warehouse.catalog.TableId;
+
+/**
+ * A silver table that layouts feed. Two shapes:
+ *
+ * <ul>
+ *   <li><b>long facts</b> (fdi, trade): one row per value, {@code measure} + {@code value} in base
+ *       units, with the cell it came from; a wide source row with four amounts becomes four rows;
+ *   <li><b>row facts</b> (activity): one row per source row (per partner when a cell lists
+ *       several).
+ * </ul>
+ */
+public final class Target implements Serializable {
+
+  public static final String DATASET = "dataset";
+  public static final String YEAR = "year";
+  public static final String PERIOD = "period";
+  public static final String STATUS = "status";
+  public static final String MEASURE = "measure";
+  public static final String VALUE = "value";
+  public static final String UNIT = "unit";
+  public static final String SOURCE_UNIT = "source_unit";
+  public static final String MULTIPLIER = "multiplier";
+
+  /**
+   * Silver amounts: 38 digits, 6 after the point, enough for "2464.322981 triệu USD" in USD
+   * exactly.
+   */
+  public static final DecimalType AMOUNT = DataTypes.createDecimalType(38, 6);
+
+  private final String name;
+  private final TableId table;
+  private final boolean longFacts;
+  private final Map<String, Dimension> dimensions;
+  private final Map<String, Measure> measures;
+  private final String rowIdColumn;
+
+  private Target(
+      String name,
+      TableId table,
+      boolean longFacts,
+      List<Dimension> dimensions,
+      List<Measure> measures,
+      String rowIdColumn) {
+    this.name = name;
+    this.table = table;
+    this.longFacts = longFacts;
+    this.dimensions = new LinkedHashMap<>();
+    this.dimensions.put(YEAR, Dimension.of(YEAR, FieldType.YEAR));
+    this.dimensions.put(PERIOD, Dimension.of(PERIOD, FieldType.PERIOD));
+    this.dimensions.put(STATUS, Dimension.of(STATUS, FieldType.STATUS));
+    dimensions.forEach(d -> this.dimensions.put(d.name(), d));
+    this.measures = new LinkedHashMap<>();
+    measures.forEach(m -> this.measures.put(m.name(), m));
+    this.rowIdColumn = rowIdColumn;
+  }
+
+  static Target longFacts(
+      String name, TableId table, List<Dimension> dims, List<Measure> measures) {
+    return new Target(name, table, true, dims, measures, null);
+  }
+
+  static Target rowFacts(String name, TableId table, String rowIdColumn, List<Dimension> dims) {
+    return new Target(name, table, false, dims, List.of(), rowIdColumn);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public TableId table() {
+    return table;
+  }
+
+  public boolean isLongFacts() {
+    return longFacts;
+  }
+
+  public Map<String, Dimension> dimensions() {
+    return dimensions;
+  }
+
+  public Map<String, Measure> measures() {
+    return measures;
+  }
+
+  public Optional<String> rowIdColumn() {
+    return Optional.ofNullable(rowIdColumn);
+  }
+
+  /** True when a layout may map a column to this field or measure. */
+  public boolean accepts(String field) {
+    return dimensions.containsKey(field) || measures.containsKey(field);
+  }
+
+  /** The stored columns a dimension becomes: a partner becomes id, country and name as written. */
+  public static List<StructField> columnsOf(Dimension d) {
+    if (!d.stored()) {
+      return List.of();
+    }
+    return switch (d.type()) {
+      case PARTNER ->
+          List.of(
+              DataTypes.createStructField(d.name() + "_id", DataTypes.StringType, true),
+              DataTypes.createStructField(d.name() + "_country", DataTypes.StringType, true),
+              DataTypes.createStructField(d.name() + "_name", DataTypes.StringType, true));
+      default -> List.of(DataTypes.createStructField(d.name(), typeOf(d.type()), true));
+    };
+  }
+
+  private static DataType typeOf(FieldType t) {
+    return switch (t) {
+      case YEAR -> DataTypes.IntegerType;
+      case DATE -> DataTypes.DateType;
+      default -> DataTypes.StringType;
+    };
+  }
+
+  /** The Spark schema of the silver table, column order included. */
+  public StructType schema() {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField(DATASET, DataTypes.StringType, false));
+    if (rowIdColumn != null) {
+      fields.add(DataTypes.createStructField(rowIdColumn, DataTypes.StringType, false));
+    }
+    for (Dimension d : dimensions.values()) {
+      fields.addAll(columnsOf(d));
+    }
+    if (longFacts) {
+      fields.add(DataTypes.createStructField(MEASURE, DataTypes.StringType, false));
+      fields.add(DataTypes.createStructField(VALUE, AMOUNT, true));
+      fields.add(DataTypes.createStructField(UNIT, DataTypes.StringType, true));
+      fields.add(DataTypes.createStructField(SOURCE_UNIT, DataTypes.StringType, true));
+      fields.add(DataTypes.createStructField(MULTIPLIER, AMOUNT, true));
+    }
+    fields.addAll(Lineage.rowLevel());
+    if (longFacts) {
+      fields.add(DataTypes.createStructField(Lineage.CELL, DataTypes.StringType, true));
+      fields.add(DataTypes.createStructField(Lineage.RAW_TEXT, DataTypes.StringType, true));
+      fields.add(DataTypes.createStructField(Lineage.RULE, DataTypes.StringType, true));
+    } else {
+      fields.add(
+          DataTypes.createStructField(
+              Lineage.CELLS,
+              DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
+              true));
+    }
+    fields.add(DataTypes.createStructField(Lineage.RUN_ID, DataTypes.StringType, false));
+    return DataTypes.createStructType(fields);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,92 @@
+package vn.extrel.warehouse.spark;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one place that builds a SparkSession, for the CLI, the scheduler, spark-submit and the tests
+ * alike.
+ *
+ * <p>Every non-default setting carries its reason. When the session runs under spark-submit, the
+ * master and anything the submitter set win over the defaults here; only the Delta wiring is
+ * forced.
+ */
+public final class SparkSessions {
+
+  private SparkSessions() {}
+
+  /** Settings without which the warehouse does not work at all. */
+  static Map<String, String> required() {
+    Map<String, String> conf = new LinkedHashMap<>();
+    // Delta Lake's SQL commands (DESCRIBE HISTORY, RESTORE, VERSION AS OF) and its catalog.
+    conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    conf.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    // No Hive metastore: the warehouse folder is the catalog, re-bound by every process (see
+    // WarehouseCatalog),
+    // so a SQL shell never locks out a running load the way an embedded Derby metastore would.
+    conf.put("spark.sql.catalogImplementation", "in-memory");
+    // Indicator years and dates are calendar values; pin the zone so no machine shifts them.
+    conf.put("spark.sql.session.timeZone", "UTC");
+    // Fail instead of silently producing null on bad casts and overflowing arithmetic.
+    conf.put("spark.sql.ansi.enabled", "true");
+    // The in-memory catalog makes an empty folder per database; keep those out of the user's
+    // working folder.
+    conf.put(
+        "spark.sql.warehouse.dir",
+        java.nio.file.Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "extrel-catalog-" + System.getProperty("user.name"))
+            .toUri()
+            .toString());
+    return conf;
+  }
+
+  /** Defaults for one machine; a cluster submit overrides any of them. */
+  static Map<String, String> localDefaults() {
+    Map<String, String> conf = new LinkedHashMap<>();
+    conf.put("spark.master", "local[*]");
+    conf.put("spark.app.name", "extrel-warehouse");
+    // Local mode talks only to itself: loopback avoids a laptop's odd hostname and any firewall
+    // prompt.
+    conf.put("spark.driver.host", "127.0.0.1");
+    conf.put("spark.driver.bindAddress", "127.0.0.1");
+    // The province's tables are megabytes, not terabytes: 200 shuffle partitions would be 200 tiny
+    // tasks.
+    conf.put("spark.sql.shuffle.partitions", "4");
+    // Delta's default of 50 snapshot partitions costs seconds per table on a laptop for a log of a
+    // few files.
+    conf.put("spark.databricks.delta.snapshotPartitions", "2");
+    // A CLI run is short-lived; the UI only costs start-up time and a port.
+    conf.put("spark.ui.enabled", "false");
+    // Spark's own progress bar would interleave with the CLI's output.
+    conf.put("spark.ui.showConsoleProgress", "false");
+    // Small result sets are gathered on the driver for printing; keep adaptive execution but no
+    // skew work.
+    conf.put("spark.sql.adaptive.enabled", "true");
+    return conf;
+  }
+
+  /**
+   * Builds (or returns the running) session.
+   *
+   * @param overrides settings that win over the local defaults, e.g. from tests or the command line
+   */
+  public static SparkSession getOrCreate(Map<String, String> overrides) {
+    SparkConf submitted = new SparkConf(); // picks up spark.* system properties set by spark-submit
+    SparkSession.Builder builder = SparkSession.builder();
+    for (Map.Entry<String, String> e : localDefaults().entrySet()) {
+      if (!submitted.contains(e.getKey())) {
+        builder.config(e.getKey(), e.getValue());
+      }
+    }
+    overrides.forEach(builder::config);
+    required().forEach(builder::config);
+    return builder.getOrCreate();
+  }
+
+  public static SparkSession getOrCreate() {
+    return getOrCreate(Map.of());
+  }
+}

@@ -1,0 +1,102 @@
+package vn.extrel.warehouse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.testing.Repo;
+import vn.extrel.warehouse.testing.SampleWarehouse;
+
+/**
+ * {@code warehouse sql} against the sample warehouse, in-process (the process-level test is
+ * CliProcessIT).
+ */
+class SqlCommandTest {
+
+  static Warehouse warehouse;
+
+  @BeforeAll
+  static void load() {
+    warehouse = SampleWarehouse.get();
+  }
+
+  record Run(int code, String out, String err) {}
+
+  static Run sql(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String[] all = new String[args.length + 5];
+    all[0] = "sql";
+    all[1] = "--warehouse";
+    all[2] = warehouse.root();
+    all[3] = "--config";
+    all[4] = Repo.config().toString();
+    System.arraycopy(args, 0, all, 5, args.length);
+    int code =
+        WarehouseCli.run(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            all);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theHeadlineQueryPrintsValueAndRatioAsCsv() {
+    Run r =
+        sql(
+            "-e",
+            "SELECT value, round(yoy_ratio,1) FROM gold.indicators WHERE indicator='fdi_disbursed_usd' AND year=2016"
+                + " AND dimension='total'",
+            "--format",
+            "csv");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("value,\"round(yoy_ratio, 1)\"\n17250000,4.4\n");
+  }
+
+  @Test
+  void tablesAreRealDeltaTablesWithHistoryAndTimeTravel() {
+    Run r =
+        sql(
+            "-e",
+            "DESCRIBE HISTORY gold.indicators; SELECT count(*) AS n FROM gold.indicators VERSION AS OF 0",
+            "--format",
+            "csv");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("CREATE TABLE").contains("WRITE").contains("\"run_id\"");
+    assertThat(r.out()).endsWith("n\n0\n"); // version 0 is the empty table the first load created
+  }
+
+  @Test
+  void aStatementThatChangesTablesIsRefusedWithoutAllowWrite() {
+    Run r = sql("-e", "DROP TABLE gold.indicators");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("refused").contains("--allow-write");
+    assertThat(sql("-e", "SELECT count(*) FROM gold.indicators", "--format", "csv").code())
+        .isZero();
+  }
+
+  @Test
+  void aMistypedTableIsAOneLineDataError() {
+    Run r = sql("-e", "SELECT * FROM gold.indicatorz");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().trim().lines()).hasSize(1);
+    assertThat(r.err()).contains("gold").contains("indicatorz").doesNotContain("at org.apache");
+  }
+
+  @Test
+  void viewsAndJsonOutput() {
+    Run r =
+        sql(
+            "-e",
+            "SELECT year, value FROM gold.fdi_yoy WHERE indicator = 'fdi_jobs' AND year = 2016",
+            "--format",
+            "json");
+    assertThat(r.code()).isZero();
+    assertThat(r.out().trim()).isEqualTo("{\"year\":2016,\"value\":6785}");
+  }
+}

@@ -1,0 +1,26 @@
+package vn.extrel.warehouse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SqlStatementsTest {
+
+  @Test
+  void splitsOnSemicolonsOutsideQuotesAndComments() {
+    assertThat(SqlStatements.split("SELECT 'a;b'; -- x; y\nSELECT 2;;"))
+        .containsExactly("SELECT 'a;b'", "SELECT 2");
+  }
+
+  @Test
+  void readsAreAllowedAndWritesAreNot() {
+    assertThat(SqlStatements.isReadOnly("SELECT * FROM gold.indicators")).isTrue();
+    assertThat(SqlStatements.isReadOnly("describe history gold.indicators")).isTrue();
+    assertThat(SqlStatements.isReadOnly("WITH x AS (SELECT 1) SELECT * FROM x")).isTrue();
+    assertThat(SqlStatements.isReadOnly("DROP TABLE gold.indicators")).isFalse();
+    assertThat(SqlStatements.isReadOnly("DELETE FROM silver.fdi")).isFalse();
+    assertThat(SqlStatements.isReadOnly("WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x"))
+        .isFalse();
+    assertThat(SqlStatements.isReadOnly("SELECT 'INSERT INTO' AS text")).isTrue();
+  }
+}
