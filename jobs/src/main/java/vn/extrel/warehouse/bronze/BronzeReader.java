@@ -16,7 +16,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import vn.extrel.warehouse.ingest.BronzeCell;
 import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.ingest.IngestErrors;
@@ -103,14 +102,23 @@ public final class BronzeReader implements FlatMapFunction<FileTask, Row>, Seria
     }
   }
 
-  Row toRow(FileTask task, Layout layout, BronzeRecord r) {
+  /** One bronze row for a record read from a file version. */
+  public Row toRow(FileTask task, Layout layout, BronzeRecord r) {
     List<Object> cells = new ArrayList<>(r.cells().size());
     for (BronzeCell c : r.cells()) {
       cells.add(
-          RowFactory.create(
-              c.column(), c.key(), c.header(), c.ref(), c.kind(), c.text(), c.unit()));
+          Rows.of(
+              BronzeTable.CELL,
+              c.column(),
+              c.key(),
+              c.header(),
+              c.ref(),
+              c.kind(),
+              c.text(),
+              c.unit()));
     }
-    return RowFactory.create(
+    return Rows.of(
+        BronzeTable.SCHEMA,
         runId,
         layout.id(),
         layout.target(),
@@ -129,7 +137,8 @@ public final class BronzeReader implements FlatMapFunction<FileTask, Row>, Seria
         null);
   }
 
-  Row errorRow(FileTask task, Layout layout, Throwable e) {
+  /** The single row that stands for a file that could not be read. */
+  public Row errorRow(FileTask task, Layout layout, Throwable e) {
     String code;
     String message;
     if (e instanceof IngestErrors.FileException fe) {
@@ -146,7 +155,8 @@ public final class BronzeReader implements FlatMapFunction<FileTask, Row>, Seria
               + "). This is a bug in the loader; please report it"
               + " with the file";
     }
-    return RowFactory.create(
+    return Rows.of(
+        BronzeTable.SCHEMA,
         runId,
         layout.id(),
         layout.target(),

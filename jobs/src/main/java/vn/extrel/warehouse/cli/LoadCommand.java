@@ -18,6 +18,7 @@ import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.load.FileOutcome;
 import vn.extrel.warehouse.load.LoadJob;
 import vn.extrel.warehouse.load.LoadResult;
+import vn.extrel.warehouse.ops.DqResultsTable;
 import vn.extrel.warehouse.silver.QuarantineTable;
 import vn.extrel.warehouse.spark.SparkSessions;
 
@@ -127,6 +128,26 @@ public final class LoadCommand implements Callable<Integer> {
               row.getAs(QuarantineTable.REASON),
               row.getAs(QuarantineTable.REASON_CODE));
         }
+      }
+    }
+    List<Row> dq =
+        warehouse
+            .read(spark, DqResultsTable.ID)
+            .filter(
+                col(DqResultsTable.RUN_ID)
+                    .equalTo(r.runId())
+                    .and(col(DqResultsTable.STATUS).notEqual("pass")))
+            .orderBy(DqResultsTable.SOURCE_PATH, DqResultsTable.ROW)
+            .limit(10)
+            .collectAsList();
+    if (!dq.isEmpty()) {
+      out.println("Data-quality findings (all in ops.dq_results):");
+      for (Row row : dq) {
+        out.printf(
+            "  %s %s: %s%n",
+            ((String) row.getAs(DqResultsTable.STATUS)).toUpperCase(),
+            row.getAs(DqResultsTable.SOURCE_PATH),
+            row.getAs(DqResultsTable.MESSAGE));
       }
     }
     if (!r.headline().isEmpty()) {

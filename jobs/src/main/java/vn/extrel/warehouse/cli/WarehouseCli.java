@@ -20,7 +20,13 @@ import vn.extrel.warehouse.errors.UserException;
     version = "extrel-warehouse 0.1.0",
     description =
         "Loads the province's external-relations spreadsheets into Delta tables and answers Spark SQL.",
-    subcommands = {LoadCommand.class, SqlCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      LoadCommand.class,
+      SqlCommand.class,
+      CheckCommand.class,
+      ExplainCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",

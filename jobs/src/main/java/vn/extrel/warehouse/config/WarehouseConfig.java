@@ -40,6 +40,14 @@ public record WarehouseConfig(
   public static final String ENV = "WAREHOUSE_CONFIG";
 
   public static WarehouseConfig load(Path dir) {
+    return load(dir, dir.resolve("layouts"));
+  }
+
+  /**
+   * The configuration of {@code dir} with the layouts of another folder (tests, trying a new
+   * layout).
+   */
+  public static WarehouseConfig load(Path dir, Path layoutsDir) {
     if (!Files.isDirectory(dir)) {
       throw new UserException(
           "configuration folder "
@@ -50,8 +58,9 @@ public record WarehouseConfig(
     }
     String shown = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
     Reference reference = Reference.load(dir.resolve("reference"), shown + "/reference");
-    Map<String, Layout> layouts =
-        LayoutLoader.loadAll(dir.resolve("layouts"), shown + "/layouts", reference);
+    String layoutsShown =
+        layoutsDir.equals(dir.resolve("layouts")) ? shown + "/layouts" : layoutsDir.toString();
+    Map<String, Layout> layouts = LayoutLoader.loadAll(layoutsDir, layoutsShown, reference);
     IndicatorCatalog indicators =
         IndicatorCatalog.load(dir.resolve("indicators.yaml"), shown + "/indicators.yaml");
     Map<String, String> layoutHashes = new java.util.LinkedHashMap<>();
@@ -61,7 +70,7 @@ public record WarehouseConfig(
           Hashing.sha256(
               LOADER_VERSION
                   + "\n"
-                  + fileText(dir.resolve("layouts").resolve(Path.of(l.source()).getFileName()))));
+                  + fileText(layoutsDir.resolve(Path.of(l.source()).getFileName()))));
     }
     String referenceHash =
         Hashing.sha256(

@@ -68,7 +68,7 @@ public final class IndicatorBuilder {
   }
 
   /** Filters an indicator's silver rows: its measure, its period, its declared filters. */
-  static Dataset<Row> filtered(Dataset<Row> df, IndicatorDefinition def) {
+  public static Dataset<Row> filtered(Dataset<Row> df, IndicatorDefinition def) {
     Dataset<Row> out = df.filter(col(Target.PERIOD).equalTo(def.period()));
     if (def.measure() != null && Targets.ALL.get(def.source()).isLongFacts()) {
       out = out.filter(col(Target.MEASURE).equalTo(def.measure()));

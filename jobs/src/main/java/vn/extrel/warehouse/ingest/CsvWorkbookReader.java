@@ -32,6 +32,9 @@ final class CsvWorkbookReader implements WorkbookReader {
 
   static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
 
+  /** A field longer than this is not a report's cell. */
+  static final int MAX_FIELD_CHARS = 1 << 20;
+
   /** How far into the file the encoding and separator are sniffed. */
   private static final int SNIFF_BYTES = 64 * 1024;
 
@@ -246,6 +249,14 @@ final class CsvWorkbookReader implements WorkbookReader {
             for (int i = 0; i < rec.size(); i++) {
               String v = rec.get(i);
               if (v != null && !v.isEmpty()) {
+                if (v.length() > MAX_FIELD_CHARS) {
+                  throw IngestErrors.cellTooLarge(
+                      displayName,
+                      null,
+                      vn.extrel.warehouse.util.CellRef.of(i, number),
+                      v.length(),
+                      MAX_FIELD_CHARS);
+                }
                 if (v.indexOf('\0') >= 0) {
                   throw IngestErrors.nulBytesAt(displayName, number, i);
                 }

@@ -47,7 +47,7 @@ public final class IngestErrors {
         "UNREADABLE_FILE",
         file
             + ": cannot be read ("
-            + Text.clip(msg, 200)
+            + Text.clip(Text.squish(msg), 200)
             + "). Open it in Excel and save it again; if it is"
             + " password-protected, save an unprotected copy",
         cause);
@@ -238,6 +238,21 @@ public final class IngestErrors {
             + ", and the warehouse does not convert currencies. Send the figures in "
             + expected
             + " or map the column to another measure",
+        null);
+  }
+
+  public static FileException cellTooLarge(
+      String file, String sheet, String cell, long length, long limit) {
+    return new FileException(
+        "CELL_TOO_LARGE",
+        where(file, sheet)
+            + " cell "
+            + cell
+            + ": holds "
+            + length
+            + " characters, more than the "
+            + limit
+            + " a spreadsheet cell can hold; the file is damaged or not a report. Ask the sender for the original",
         null);
   }
 

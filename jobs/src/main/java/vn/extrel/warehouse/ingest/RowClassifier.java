@@ -2,6 +2,7 @@ package vn.extrel.warehouse.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.extrel.warehouse.layout.Layout;
@@ -67,6 +68,10 @@ final class RowClassifier {
   private final List<Pattern> sectionPatterns = new ArrayList<>();
   private final boolean defaults;
 
+  private static final int CACHE_SIZE = 20_000;
+  private final Map<String, String> withValues = new java.util.HashMap<>();
+  private final Map<String, String> withoutValues = new java.util.HashMap<>();
+
   RowClassifier(Layout layout) {
     Layout.RowRules rules = layout.rows();
     this.defaults = rules.defaults();
@@ -88,6 +93,20 @@ final class RowClassifier {
     if (label == null || label.isBlank()) {
       return BronzeRecord.DATA;
     }
+    // Labels repeat (the same partners, year after year): folding accents costs more than a lookup.
+    Map<String, String> cache = hasValues ? withValues : withoutValues;
+    String known = cache.get(label);
+    if (known != null) {
+      return known;
+    }
+    String cls = classifyFresh(label, hasValues);
+    if (cache.size() < CACHE_SIZE) {
+      cache.put(label, cls);
+    }
+    return cls;
+  }
+
+  private String classifyFresh(String label, boolean hasValues) {
     String f = Text.fold(label);
     String words = Text.foldWords(label);
     // A note carries no figures: "Nguồn vốn ODA" with amounts is data, "Nguồn: Sở KH&ĐT" is a note.

@@ -53,6 +53,7 @@ final class TableExtractor implements Iterator<BronzeRecord> {
   private final List<String> firstRowsSeen = new ArrayList<>();
   private Map<Integer, Mapped> columns = null;
   private Map<Integer, String> headerPaths = Map.of();
+  private List<String> headerTexts;
   private Map<String, String> context;
   private int tableIndex = -1;
   private int headerRowNumber = -1;
@@ -176,10 +177,6 @@ final class TableExtractor implements Iterator<BronzeRecord> {
     if (fixed != null) {
       return columns == null && window.peekFirst().number() == fixed;
     }
-    if (columns != null && !layout.table().stacked()) {
-      return false; // after the first table only a repeated header (printed page breaks) is
-      // recognised
-    }
     for (RawRow r : window) {
       if (r.hidden() || r.isBlank() && window.size() == 1) {
         return false;
@@ -192,6 +189,11 @@ final class TableExtractor implements Iterator<BronzeRecord> {
           return false;
         }
       }
+    }
+    if (columns != null && !layout.table().stacked()) {
+      // After the first table only the same header again (a printed report's page break) is a
+      // header.
+      return headerTexts != null && headerTexts.equals(texts(window));
     }
     return true;
   }
@@ -234,6 +236,8 @@ final class TableExtractor implements Iterator<BronzeRecord> {
             : locateOk;
     if (layout.table().headerRow() != null) {
       matches = true;
+    } else if (matches && !startsHeader(header.get(0))) {
+      return false; // a title or unit line above the header is not part of it
     }
     if (!matches) {
       return false;
@@ -248,6 +252,7 @@ final class TableExtractor implements Iterator<BronzeRecord> {
       return true;
     }
     checkRequired(mapped, paths, headerRow);
+    headerTexts = texts(header);
     tableIndex++;
     headerRowNumber = headerRow;
     headerPaths = paths;
@@ -258,6 +263,34 @@ final class TableExtractor implements Iterator<BronzeRecord> {
       out.addLast(record(r, BronzeRecord.HEADER, null));
     }
     return true;
+  }
+
+  /**
+   * Whether a row can be the first row of a header: not blank, and either naming a column itself or
+   * laid out like a header (several cells, no unit line). A one-cell title above the header is not.
+   */
+  private boolean startsHeader(RawRow first) {
+    if (first.isBlank() || first.hidden()) {
+      return false;
+    }
+    int cells = 0;
+    for (RawCell c : first.cells()) {
+      String t = headerText(c);
+      if (t.isBlank()) {
+        continue;
+      }
+      if (Unit.isUnitLine(t)) {
+        return false;
+      }
+      cells++;
+      for (Layout.ColumnSpec spec : layout.columns().values()) {
+        if (HeaderMatcher.matches(t, spec.aliases())
+            || (spec.isYearColumns() && HeaderMatcher.year(t) != null)) {
+          return true;
+        }
+      }
+    }
+    return cells >= 2;
   }
 
   private boolean isMeasure(String name, Layout.ColumnSpec spec) {
@@ -499,7 +532,9 @@ final class TableExtractor implements Iterator<BronzeRecord> {
   private void emit(RawRow row) {
     String cls;
     String label = null;
-    String text = joined(row);
+    // The row's whole text is only needed around the table, not for each of a million data rows.
+    boolean needText = columns == null || startAfter != null || stopBefore != null;
+    String text = needText ? joined(row) : null;
     if (!started && startAfter != null && startAfter.matcher(text).find()) {
       started = true;
       out.addLast(record(row, BronzeRecord.OUTSIDE, null));
@@ -565,7 +600,19 @@ final class TableExtractor implements Iterator<BronzeRecord> {
       if (m == null || c.text().isBlank()) {
         continue;
       }
-      if (longFacts ? m.measure() : c.column() != labelColumn) {
+      // A figure has a digit in it: "Giám đốc" under an amount column (a signature block) is no
+      // value.
+      boolean figure = c.isNumeric() || hasDigit(c.text());
+      if (longFacts ? m.measure() && figure : c.column() != labelColumn) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
         return true;
       }
     }
@@ -589,6 +636,14 @@ final class TableExtractor implements Iterator<BronzeRecord> {
     }
     return new BronzeRecord(
         sheet.name(), sheet.index(), row.number(), cls, label, tableIndex, context, cells);
+  }
+
+  private static List<String> texts(java.util.Collection<RawRow> rows) {
+    List<String> out = new ArrayList<>();
+    for (RawRow r : rows) {
+      out.add(joined(r));
+    }
+    return out;
   }
 
   private static String joined(RawRow row) {

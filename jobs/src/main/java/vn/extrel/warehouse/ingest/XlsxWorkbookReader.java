@@ -122,7 +122,18 @@ final class XlsxWorkbookReader implements WorkbookReader {
     };
   }
 
+  /** Excel's own limits: a longer cell or a column past XFD means a damaged or crafted file. */
+  static final int MAX_CELL_CHARS = 32_767;
+
+  static final int MAX_COLUMNS = 16_384;
+
   private RawRow convert(Row row, boolean date1904, String sheetName) {
+    if (row.getCellCount() > MAX_COLUMNS) {
+      throw IngestErrors.tooLarge(
+          displayName + " [sheet '" + sheetName + "'] row " + row.getRowNum(),
+          "the number of columns",
+          MAX_COLUMNS);
+    }
     List<RawCell> cells = new ArrayList<>(row.getCellCount());
     for (int i = 0; i < row.getCellCount(); i++) {
       Cell c = row.getCell(i);
@@ -130,6 +141,14 @@ final class XlsxWorkbookReader implements WorkbookReader {
         continue;
       }
       RawCell rc = convert(c, date1904, sheetName, row.getRowNum());
+      if (rc != null && rc.text().length() > MAX_CELL_CHARS) {
+        throw IngestErrors.cellTooLarge(
+            displayName,
+            sheetName,
+            CellRef.of(rc.column(), row.getRowNum()),
+            rc.text().length(),
+            MAX_CELL_CHARS);
+      }
       if (rc != null) {
         cells.add(rc);
       }
@@ -169,11 +188,22 @@ final class XlsxWorkbookReader implements WorkbookReader {
     }
   }
 
-  private static RawCell number(int col, String raw, Cell c, boolean date1904, boolean formula) {
+  /** Number formats repeat on every row; whether one shows a date is decided once. */
+  private final Map<String, Boolean> dateFormats = new HashMap<>();
+
+  private boolean isDate(Integer id, String format) {
+    if (id == null && format == null) {
+      return false;
+    }
+    return dateFormats.computeIfAbsent(
+        id + "\u0000" + format, k -> ExcelDates.isDateFormat(id, format));
+  }
+
+  private RawCell number(int col, String raw, Cell c, boolean date1904, boolean formula) {
     if (raw == null || raw.isEmpty()) {
       return null;
     }
-    if (ExcelDates.isDateFormat(c.getDataFormatId(), c.getDataFormatString())) {
+    if (isDate(c.getDataFormatId(), c.getDataFormatString())) {
       try {
         LocalDateTime dt = ExcelDates.fromSerial(Double.parseDouble(raw), date1904);
         String iso =

@@ -190,7 +190,7 @@ public final class LayoutLoader {
               + (target.measures().isEmpty() ? "" : " or measures " + target.measures().keySet()));
       require(
           doc,
-          !c.aliases().isEmpty() || c.column() != null,
+          !c.aliases().isEmpty() || c.column() != null || c.isYearColumns(),
           at,
           "column '" + e.getKey() + "' has neither aliases nor a fixed column letter",
           "add aliases: [\"header text\"] or column: B");
@@ -249,7 +249,12 @@ public final class LayoutLoader {
             "the code list '" + d.codeList() + "' is missing from codes.yaml",
             "add it to config/reference/codes.yaml");
       }
-      hasYear |= field.equals(Target.YEAR) || field.equals("date") || c.isYearColumns();
+      // A period ("Quý I/2016") and a date carry their year.
+      hasYear |=
+          field.equals(Target.YEAR)
+              || field.equals(Target.PERIOD)
+              || field.equals("date")
+              || c.isYearColumns();
     }
     hasYear |= l.period().year() != null || l.constants().containsKey(Target.YEAR);
     require(

@@ -97,6 +97,29 @@ public final class InputScanner {
     return false;
   }
 
+  /**
+   * Matches a file given outside any input folder (the check command): each tail of its path is
+   * tried, shortest first, so /x/data/fdi/a.xlsx matches a layout for "fdi/*.xlsx".
+   */
+  public SourceFile matchAnywhere(java.nio.file.Path file) {
+    java.nio.file.Path abs = file.toAbsolutePath().normalize();
+    SourceFile last = null;
+    for (int i = abs.getNameCount() - 1; i >= 0; i--) {
+      String rel = abs.subpath(i, abs.getNameCount()).toString().replace('\\', '/');
+      SourceFile f =
+          match(
+              new Path(abs.toUri()).toString(),
+              rel,
+              abs.toFile().length(),
+              abs.toFile().lastModified());
+      if (f.layoutId() != null || "ambiguous_layout".equals(f.problem())) {
+        return f;
+      }
+      last = f;
+    }
+    return last;
+  }
+
   SourceFile match(String uri, String rel, long size, long modified) {
     List<String> hits = new ArrayList<>();
     java.nio.file.Path p = java.nio.file.Path.of(rel);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,12 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import vn.extrel.warehouse.bronze.BronzeReader;
 import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.bronze.FileTask;
@@ -34,10 +37,13 @@ import vn.extrel.warehouse.gold.IndicatorBuilder;
 import vn.extrel.warehouse.gold.IndicatorsTable;
 import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.layout.Layout;
+import vn.extrel.warehouse.ops.DqResultsTable;
+import vn.extrel.warehouse.ops.FileLoadsTable;
 import vn.extrel.warehouse.ops.FilesTable;
 import vn.extrel.warehouse.ops.LoadRunsTable;
 import vn.extrel.warehouse.ops.Manifest;
 import vn.extrel.warehouse.ops.RunLog;
+import vn.extrel.warehouse.quality.Reconciler;
 import vn.extrel.warehouse.silver.ExcludedRowsTable;
 import vn.extrel.warehouse.silver.PartnerTable;
 import vn.extrel.warehouse.silver.QuarantineTable;
@@ -249,6 +255,8 @@ public final class LoadJob {
       }
       Map<String, Long> quarantined = writeSilver(spark, w, runId, loadedVersions, written);
       stages.done("silver");
+      reconcile(spark, w, runId, loadedVersions, written);
+      stages.done("reconcile");
       for (FileTask t : tasks) {
         FileStats s = stats.getOrDefault(t.path(), new FileStats());
         SourceFile f = byPath.get(t.path());
@@ -321,6 +329,7 @@ public final class LoadJob {
           .forEach(e -> current.put(e.path(), e.sha256()));
       if (!current.isEmpty()) {
         writeSilver(spark, w, runId, current, written);
+        reconcile(spark, w, runId, current, written);
       }
       stages.done("silver-reparse");
     }
@@ -338,6 +347,9 @@ public final class LoadJob {
               w.path(IndicatorsTable.ID),
               DeltaWrites.commitInfo(runId, "gold", loadedVersions.keySet())));
       stages.done("gold");
+    }
+    if (!tasks.isEmpty()) {
+      writeFileLoads(spark, w, runId, manifestUpdates, tasks);
     }
     manifest.upsert(
         spark, known, manifestUpdates, DeltaWrites.commitInfo(runId, "manifest", List.of()));
@@ -421,6 +433,8 @@ public final class LoadJob {
     tables.put(IndicatorsTable.ID, IndicatorsTable.SCHEMA);
     tables.put(FilesTable.ID, FilesTable.SCHEMA);
     tables.put(LoadRunsTable.ID, LoadRunsTable.SCHEMA);
+    tables.put(DqResultsTable.ID, DqResultsTable.SCHEMA);
+    tables.put(FileLoadsTable.ID, FileLoadsTable.SCHEMA);
     List<java.util.concurrent.Callable<Boolean>> creates = new ArrayList<>();
     tables.forEach(
         (id, schema) ->
@@ -597,6 +611,110 @@ public final class LoadJob {
       quarantinedByFile.put(r.getString(0), r.getLong(1));
     }
     return quarantinedByFile;
+  }
+
+  /**
+   * Checks the total rows of the given file versions against their detail rows; results go to
+   * ops.dq_results. Only tables that have a total row are grouped.
+   */
+  private void reconcile(
+      SparkSession spark,
+      Warehouse w,
+      String runId,
+      Map<String, String> versions,
+      Map<String, Long> written) {
+    SilverParser parser = new SilverParser(config.layouts(), config.reference(), runId);
+    Dataset<Row> bronze =
+        w.read(spark, BronzeTable.ID)
+            .filter(
+                expr(
+                    DeltaWrites.versions(
+                        BronzeTable.SOURCE_PATH, BronzeTable.SOURCE_SHA256, versions)))
+            .filter(col(BronzeTable.ROW_CLASS).isin(BronzeRecord.DATA, BronzeRecord.TOTAL));
+    Column[] table = {
+      col(BronzeTable.SOURCE_PATH), col(BronzeTable.SHEET_INDEX), col(BronzeTable.TABLE_INDEX)
+    };
+    Dataset<Row> withTotals =
+        bronze
+            .filter(col(BronzeTable.ROW_CLASS).equalTo(BronzeRecord.TOTAL))
+            .select(table)
+            .distinct();
+    Dataset<Row> rows =
+        bronze
+            .join(
+                withTotals,
+                scala.jdk.javaapi.CollectionConverters.asScala(
+                        List.of(
+                            BronzeTable.SOURCE_PATH,
+                            BronzeTable.SHEET_INDEX,
+                            BronzeTable.TABLE_INDEX))
+                    .toSeq(),
+                "left_semi")
+            // the join puts its keys first; the parser reads bronze rows in the table's own column
+            // order
+            .select(
+                Arrays.stream(BronzeTable.SCHEMA.fieldNames())
+                    .map(functions::col)
+                    .toArray(Column[]::new));
+    Reconciler reconciler = new Reconciler(parser, runId);
+    Dataset<Row> results =
+        rows.groupByKey(
+                (org.apache.spark.api.java.function.MapFunction<Row, String>)
+                    r ->
+                        r.getAs(BronzeTable.SOURCE_PATH)
+                            + "\u0000"
+                            + r.getAs(BronzeTable.SHEET_INDEX)
+                            + "\u0000"
+                            + r.getAs(BronzeTable.TABLE_INDEX),
+                Encoders.STRING())
+            .flatMapGroups(
+                (org.apache.spark.api.java.function.FlatMapGroupsFunction<String, Row, Row>)
+                    (k, it) -> reconciler.reconcile(it).iterator(),
+                Encoders.row(DqResultsTable.SCHEMA));
+    DeltaWrites.append(
+        results,
+        w.path(DqResultsTable.ID),
+        DeltaWrites.commitInfo(runId, "reconcile", versions.keySet()));
+    add(written, DqResultsTable.ID, DeltaWrites.lastOutputRows(spark, w.path(DqResultsTable.ID)));
+  }
+
+  /** One ops.file_loads row per file version read by this run: its accounting and revision. */
+  private static void writeFileLoads(
+      SparkSession spark,
+      Warehouse w,
+      String runId,
+      List<Manifest.Entry> entries,
+      List<FileTask> tasks) {
+    java.util.Set<String> read = new java.util.HashSet<>();
+    tasks.forEach(t -> read.add(t.path()));
+    java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+    List<Row> rows = new ArrayList<>();
+    for (Manifest.Entry e : entries) {
+      if (read.contains(e.path())) {
+        rows.add(
+            org.apache.spark.sql.RowFactory.create(
+                runId,
+                e.path(),
+                e.sha256(),
+                e.size(),
+                new java.sql.Timestamp(e.modifiedMillis()),
+                e.layout(),
+                e.target(),
+                e.status(),
+                e.errorCode(),
+                e.error(),
+                e.rowsRead(),
+                e.rowsLoaded(),
+                e.rowsQuarantined(),
+                e.rowsExcluded(),
+                e.revision(),
+                now));
+      }
+    }
+    DeltaWrites.append(
+        spark.createDataFrame(rows, FileLoadsTable.SCHEMA).coalesce(1),
+        w.path(FileLoadsTable.ID),
+        DeltaWrites.commitInfo(runId, "file-loads", read));
   }
 
   private static void add(Map<String, Long> written, TableId table, long n) {

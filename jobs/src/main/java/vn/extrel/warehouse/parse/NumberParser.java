@@ -72,7 +72,8 @@ public final class NumberParser {
       negative = negative ^ (s.charAt(0) != '+');
       s = s.substring(1).trim();
     }
-    if (SPACE_GROUPED.matcher(s).matches()) {
+    String decimals = Pattern.quote(String.valueOf(locale.decimal())) + "\\d+";
+    if (SPACE_GROUPED.matcher(s).matches() || s.matches("\\d{1,3}( \\d{3})+" + decimals)) {
       s = s.replace(" ", "");
       rule = rule + "+space-groups";
     }

@@ -82,6 +82,39 @@ public final class SilverParser implements Serializable {
     this.runId = runId;
   }
 
+  /**
+   * A measure cell of a row, read in the source's own unit (for checks against the file's totals).
+   */
+  public record MeasureValue(
+      String column, String key, String cell, BigDecimal value, String header)
+      implements Serializable {}
+
+  /** The measure cells of a bronze row (data or total) that read as numbers; others are skipped. */
+  public List<MeasureValue> measures(Row bronze) {
+    Layout layout = layouts.get(bronze.getString(I_LAYOUT));
+    Target target = Targets.ALL.get(layout.target());
+    List<MeasureValue> out = new ArrayList<>();
+    for (Row c : bronze.<Row>getList(I_CELLS)) {
+      String spec = c.getString(0);
+      Layout.ColumnSpec cs = spec == null ? null : layout.columns().get(spec);
+      if (cs == null) {
+        continue;
+      }
+      Measure m = target.measures().get(cs.field() == null ? spec : cs.field());
+      if (m == null) {
+        continue;
+      }
+      Cell cell =
+          new Cell(
+              spec, c.getString(1), c.getString(3), c.getString(4), c.getString(5), c.getString(6));
+      ParsedNumber n = parseNumber(layout, cs, m, cell);
+      if (!n.failed() && n.value() != null) {
+        out.add(new MeasureValue(spec, cell.key(), cell.ref(), n.value(), c.getString(2)));
+      }
+    }
+    return out;
+  }
+
   public Parsed parse(Row bronze) {
     Layout layout = layouts.get(bronze.getString(I_LAYOUT));
     Target target = Targets.ALL.get(layout.target());
@@ -116,6 +149,7 @@ public final class SilverParser implements Serializable {
     List<Partner> partners = new ArrayList<>();
     String partnerWritten = null;
     Partner country = null;
+    Integer periodYear = null;
 
     for (Map.Entry<String, Layout.ColumnSpec> e : layout.columns().entrySet()) {
       String spec = e.getKey();
@@ -176,8 +210,18 @@ public final class SilverParser implements Serializable {
           if (v != null) {
             dims.put(d.name(), v);
           }
+          if (d.type() == FieldType.PERIOD) {
+            // "Quý I/2016" also gives the year, unless a year column says otherwise.
+            Integer y = Periods.find(cell.text()).year();
+            if (y != null) {
+              periodYear = y;
+            }
+          }
         }
       }
+    }
+    if (periodYear != null) {
+      dims.putIfAbsent(Target.YEAR, periodYear);
     }
 
     // Unresolved partners are forgiven when the row names a country: the country is what indicators

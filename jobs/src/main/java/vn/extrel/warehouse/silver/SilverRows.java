@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
 import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.util.Rows;
@@ -47,7 +46,7 @@ public final class SilverRows {
           }
           values[i] = v;
         }
-        out.add(RowFactory.create(values));
+        out.add(Rows.of(target.schema(), values));
       }
       return out.iterator();
     }
@@ -64,7 +63,8 @@ public final class SilverRows {
       List<Object> problems = new ArrayList<>();
       for (SilverParser.Problem pr : p.problems()) {
         problems.add(
-            RowFactory.create(
+            Rows.of(
+                QuarantineTable.PROBLEM,
                 pr.reason(),
                 pr.column(),
                 pr.cell(),
@@ -74,7 +74,8 @@ public final class SilverRows {
       }
       SilverParser.Problem first = p.problems().get(0);
       Row q =
-          RowFactory.create(
+          Rows.of(
+              QuarantineTable.SCHEMA,
               parser.runId(),
               b.getAs(BronzeTable.LAYOUT),
               b.getAs(BronzeTable.TARGET),

@@ -31,9 +31,17 @@ public final class CellRef {
     return n - 1;
   }
 
+  private static final String[] LETTERS = new String[702];
+
+  static {
+    for (int i = 0; i < LETTERS.length; i++) {
+      LETTERS[i] = column(i);
+    }
+  }
+
   /** "C", 12 → "C12". */
   public static String of(int columnIndex, int row) {
-    return column(columnIndex) + row;
+    return (columnIndex < LETTERS.length ? LETTERS[columnIndex] : column(columnIndex)) + row;
   }
 
   /** Parses "C12" into {column index, row}; null when malformed. */

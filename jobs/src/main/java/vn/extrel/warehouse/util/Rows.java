@@ -14,6 +14,12 @@ public final class Rows {
     return CollectionConverters.asScala(l).toSeq();
   }
 
+  /** A row that knows its schema, so fields can be read by name outside a Spark task too. */
+  public static org.apache.spark.sql.Row of(
+      org.apache.spark.sql.types.StructType schema, Object... values) {
+    return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(values, schema);
+  }
+
   public static scala.collection.Map<String, String> map(Map<String, String> map) {
     return CollectionConverters.asScala(map);
   }

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 public final class Text {
   private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
-  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\uFEFF]+");
 
   private Text() {}
 
@@ -24,19 +23,61 @@ public final class Text {
         : Normalizer.normalize(s, Normalizer.Form.NFC);
   }
 
+  static boolean isSpace(char c) {
+    return Character.isWhitespace(c)
+        || c == '\u00A0'
+        || c == '\u2007'
+        || c == '\u202F'
+        || c == '\uFEFF';
+  }
+
   /**
    * Collapses runs of any whitespace (including no-break spaces and line breaks) to one space,
-   * trimmed.
+   * trimmed. Runs on every cell read, so it returns the string itself when there is nothing to
+   * change.
    */
   public static String squish(String s) {
     if (s == null) {
       return null;
     }
-    return SPACES.matcher(s).replaceAll(" ").trim();
+    int n = s.length();
+    boolean clean = n == 0 || (!isSpace(s.charAt(0)) && !isSpace(s.charAt(n - 1)));
+    for (int i = 0; clean && i < n; i++) {
+      char c = s.charAt(i);
+      if (isSpace(c) && (c != ' ' || isSpace(s.charAt(i + 1)))) {
+        clean = false;
+      }
+    }
+    if (clean) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(n);
+    boolean space = false;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (isSpace(c)) {
+        space = sb.length() > 0;
+      } else {
+        if (space) {
+          sb.append(' ');
+          space = false;
+        }
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   public static boolean isBlank(String s) {
-    return s == null || squish(s).isEmpty();
+    if (s == null) {
+      return true;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!isSpace(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

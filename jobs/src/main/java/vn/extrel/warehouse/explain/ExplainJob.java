@@ -1,0 +1,217 @@
+package vn.extrel.warehouse.explain;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.gold.IndicatorBuilder;
+import vn.extrel.warehouse.gold.IndicatorDefinition;
+import vn.extrel.warehouse.gold.IndicatorsTable;
+import vn.extrel.warehouse.silver.Lineage;
+import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.silver.Targets;
+
+/**
+ * Explains one figure of {@code gold.indicators}: its value and the year before, how it is
+ * computed, and the source cells behind both years, each with file, SHA-256, sheet, A1 reference,
+ * raw text and parsing rule.
+ */
+public final class ExplainJob {
+
+  /** A silver row behind the figure. */
+  public record Source(
+      int year,
+      String path,
+      String sha256,
+      String sheet,
+      Integer row,
+      String cell,
+      String rawText,
+      String rule,
+      BigDecimal value,
+      String what) {}
+
+  /** The figure, its computation and its sources. */
+  public record Explanation(
+      IndicatorDefinition definition,
+      int year,
+      String dimension,
+      String member,
+      Row figure,
+      String computation,
+      List<Source> current,
+      List<Source> previous,
+      long currentCount,
+      long previousCount) {}
+
+  /** Sources listed per year at most; the rest are counted. */
+  public static final int MAX_SOURCES = 50;
+
+  private final WarehouseConfig config;
+
+  public ExplainJob(WarehouseConfig config) {
+    this.config = config;
+  }
+
+  public Explanation run(
+      SparkSession spark,
+      Warehouse w,
+      String indicator,
+      int year,
+      String dimension,
+      String member) {
+    IndicatorDefinition def =
+        config.indicators().indicators().stream()
+            .filter(d -> d.id().equals(indicator))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new UserException(
+                        "unknown indicator '"
+                            + indicator
+                            + "'; known: "
+                            + config.indicators().indicators().stream()
+                                .map(IndicatorDefinition::id)
+                                .toList()));
+    String dim = dimension == null ? "total" : dimension;
+    String mem = member == null ? IndicatorsTable.TOTAL_MEMBER : member;
+    List<Row> figure =
+        w.read(spark, IndicatorsTable.ID)
+            .filter(
+                col(IndicatorsTable.INDICATOR)
+                    .equalTo(indicator)
+                    .and(col(IndicatorsTable.YEAR).equalTo(year))
+                    .and(col(IndicatorsTable.DIMENSION).equalTo(dim))
+                    .and(col(IndicatorsTable.MEMBER).equalTo(mem)))
+            .collectAsList();
+    if (figure.isEmpty()) {
+      throw new UserException(
+          "gold.indicators has no "
+              + indicator
+              + " for "
+              + year
+              + " with dimension '"
+              + dim
+              + "' and member '"
+              + mem
+              + "'. List what there is with: bin/warehouse sql -e \"SELECT DISTINCT year, dimension, member FROM"
+              + " gold.indicators WHERE indicator = '"
+              + indicator
+              + "'\"");
+    }
+    Target target = Targets.ALL.get(def.source());
+    Dataset<Row> rows = IndicatorBuilder.filtered(w.read(spark, target.table()), def);
+    if (!"total".equals(dim)) {
+      String[] cols = dim.split("/");
+      String[] vals = mem.split("/", -1);
+      if (cols.length != vals.length) {
+        throw new UserException(
+            "member '"
+                + mem
+                + "' does not fit dimension '"
+                + dim
+                + "': give one value per column, joined by /");
+      }
+      for (int i = 0; i < cols.length; i++) {
+        Column c = col(cols[i]);
+        rows =
+            rows.filter(
+                IndicatorsTable.NONE_MEMBER.equals(vals[i])
+                    ? c.isNull()
+                    : c.cast("string").equalTo(vals[i]));
+      }
+    }
+    StringBuilder how = new StringBuilder();
+    how.append(
+        target.isLongFacts()
+            ? "sum of " + target.table() + ".value"
+            : "count of distinct " + target.table() + "." + target.rowIdColumn().orElseThrow());
+    how.append(" where period = '").append(def.period()).append("'");
+    if (target.isLongFacts()) {
+      how.append(" and measure = '").append(def.measure()).append("'");
+    }
+    for (Map.Entry<String, List<String>> f : def.filter().entrySet()) {
+      how.append(" and ").append(f.getKey()).append(" in ").append(f.getValue());
+    }
+    if (!"total".equals(dim)) {
+      how.append(" and ").append(dim).append(" = '").append(mem).append("'");
+    }
+    Dataset<Row> cur = rows.filter(col(Target.YEAR).equalTo(year));
+    Dataset<Row> prev = rows.filter(col(Target.YEAR).equalTo(year - 1));
+    return new Explanation(
+        def,
+        year,
+        dim,
+        mem,
+        figure.get(0),
+        how.toString(),
+        sources(cur, target),
+        sources(prev, target),
+        cur.count(),
+        prev.count());
+  }
+
+  private static List<Source> sources(Dataset<Row> rows, Target target) {
+    List<Source> out = new ArrayList<>();
+    Dataset<Row> ordered =
+        rows.orderBy(col(Lineage.SOURCE_PATH), col(Lineage.SHEET), col(Lineage.ROW))
+            .limit(MAX_SOURCES);
+    for (Row r : ordered.collectAsList()) {
+      String what;
+      if (target.isLongFacts()) {
+        String partner = r.getAs("partner_name");
+        Object area = target.dimensions().containsKey("area") ? r.getAs("area") : null;
+        what =
+            partner != null
+                ? partner + " (" + r.getAs("partner_id") + ")"
+                : area != null ? String.valueOf(area) : "";
+        out.add(
+            new Source(
+                r.<Integer>getAs(Target.YEAR),
+                r.getAs(Lineage.SOURCE_PATH),
+                r.getAs(Lineage.SOURCE_SHA256),
+                r.getAs(Lineage.SHEET),
+                r.getAs(Lineage.ROW),
+                r.getAs(Lineage.CELL),
+                r.getAs(Lineage.RAW_TEXT),
+                r.getAs(Lineage.RULE),
+                r.getAs(Target.VALUE),
+                what));
+      } else {
+        Map<String, String> cells = r.getJavaMap(r.fieldIndex(Lineage.CELLS));
+        what =
+            r.getAs("date")
+                + " "
+                + r.getAs("activity_type")
+                + " "
+                + r.getAs("partner_name")
+                + " ("
+                + r.getAs("partner_country")
+                + "): "
+                + r.getAs("title");
+        out.add(
+            new Source(
+                r.<Integer>getAs(Target.YEAR),
+                r.getAs(Lineage.SOURCE_PATH),
+                r.getAs(Lineage.SOURCE_SHA256),
+                r.getAs(Lineage.SHEET),
+                r.getAs(Lineage.ROW),
+                String.join(",", cells.values()),
+                null,
+                null,
+                null,
+                what));
+      }
+    }
+    return out;
+  }
+}
