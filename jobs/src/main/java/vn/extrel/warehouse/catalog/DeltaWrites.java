@@ -82,14 +82,57 @@ public final class DeltaWrites {
 
   /** The rows the last commit wrote, from Delta's own operation metrics. */
   public static long lastOutputRows(SparkSession spark, String path) {
-    List<Row> h =
-        DeltaTable.forPath(spark, path).history(1).select("operationMetrics").collectAsList();
-    if (h.isEmpty() || h.get(0).isNullAt(0)) {
+    // Read from the newest commit file itself: asking Delta for its history runs a Spark job.
+    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    try {
+      org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path + "/_delta_log");
+      org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(conf);
+      long v = latestVersion(fs, log);
+      if (v < 0) {
+        return 0;
+      }
+      org.apache.hadoop.fs.Path commit =
+          new org.apache.hadoop.fs.Path(log, String.format("%020d.json", v));
+      try (java.io.BufferedReader r =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  fs.open(commit), java.nio.charset.StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (line.startsWith("{\"commitInfo\"")) {
+            com.fasterxml.jackson.databind.JsonNode n =
+                JSON.readTree(line)
+                    .path("commitInfo")
+                    .path("operationMetrics")
+                    .path("numOutputRows");
+            return n.isMissingNode() ? 0 : Long.parseLong(n.asText());
+          }
+        }
+      }
       return 0;
+    } catch (java.io.IOException e) {
+      return -1;
     }
-    Map<String, String> m = h.get(0).getJavaMap(0);
-    String n = m.get("numOutputRows");
-    return n == null ? 0 : Long.parseLong(n);
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  static long latestVersion(org.apache.hadoop.fs.FileSystem fs, org.apache.hadoop.fs.Path log)
+      throws java.io.IOException {
+    long max = -1;
+    if (!fs.exists(log)) {
+      return max;
+    }
+    for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(log)) {
+      String n = st.getPath().getName();
+      if (n.length() == 25
+          && n.endsWith(".json")
+          && n.chars().limit(20).allMatch(Character::isDigit)) {
+        max = Math.max(max, Long.parseLong(n.substring(0, 20)));
+      }
+    }
+    return max;
   }
 
   /** The table's current version. */

@@ -39,7 +39,13 @@ public record Warehouse(String root) implements Serializable {
   }
 
   public boolean exists(SparkSession spark, TableId table) {
-    return DeltaTable.isDeltaTable(spark, path(table));
+    try {
+      // A log folder is enough to know; asking Delta would load the table's snapshot.
+      org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path(table) + "/_delta_log");
+      return log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log);
+    } catch (IOException e) {
+      return DeltaTable.isDeltaTable(spark, path(table));
+    }
   }
 
   /**
@@ -48,11 +54,24 @@ public record Warehouse(String root) implements Serializable {
    */
   public void ensure(SparkSession spark, TableId table, StructType schema) {
     if (!exists(spark, table)) {
-      DeltaTable.createIfNotExists(spark).location(path(table)).addColumns(schema).execute();
+      var builder = DeltaTable.createIfNotExists(spark).location(path(table)).addColumns(schema);
+      WarehouseTables.PROPERTIES.forEach(builder::property);
+      builder.execute();
     }
   }
 
+  /**
+   * Reads a table; one that no load has written yet reads as empty. Tables are created by their
+   * first write, with the session's Delta defaults (see SparkSessions), so a first load does not
+   * pay for a dozen empty creations.
+   */
   public Dataset<Row> read(SparkSession spark, TableId table) {
+    if (!exists(spark, table)) {
+      StructType schema = WarehouseTables.all().get(table);
+      if (schema != null) {
+        return spark.createDataFrame(java.util.List.of(), schema);
+      }
+    }
     return spark.read().format("delta").load(path(table));
   }
 

@@ -3,6 +3,7 @@ package vn.extrel.warehouse.cli;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,8 +18,10 @@ import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.load.FileOutcome;
 import vn.extrel.warehouse.load.LoadJob;
+import vn.extrel.warehouse.load.LoadListener;
 import vn.extrel.warehouse.load.LoadResult;
 import vn.extrel.warehouse.ops.DqResultsTable;
+import vn.extrel.warehouse.ops.EventLog;
 import vn.extrel.warehouse.silver.QuarantineTable;
 import vn.extrel.warehouse.spark.SparkSessions;
 
@@ -33,7 +36,7 @@ import vn.extrel.warehouse.spark.SparkSessions;
       "Loads the spreadsheets of the input folder into the warehouse and computes the indicators.",
       "Unchanged files are skipped; a rerun on the same input changes nothing."
     })
-public final class LoadCommand implements Callable<Integer> {
+public class LoadCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
@@ -55,21 +58,59 @@ public final class LoadCommand implements Callable<Integer> {
       description = "Wait for a running load to finish instead of exiting with code 3.")
   boolean waitForLock;
 
+  @Option(
+      names = "--prune",
+      description = "Remove from silver the rows of files no longer in the input.")
+  boolean prune;
+
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description = "Show progress on stderr (default: when stderr is a terminal).")
+  Boolean progress;
+
+  @Option(
+      names = "--log",
+      paramLabel = "FILE",
+      description =
+          "JSON-lines event log (env WAREHOUSE_LOG; default: <warehouse>/_logs/events.jsonl).")
+  Path log;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    return run("load").anyFailed() ? WarehouseCli.DATA_ERROR : WarehouseCli.OK;
+  }
+
+  /**
+   * Runs the load job with the command line's options and prints the summary; shared by nightly and
+   * schedule.
+   */
+  LoadResult run(String command) {
     PrintWriter out = spec.commandLine().getOut();
     WarehouseConfig config = common.loadConfig();
     Warehouse warehouse = common.warehouse();
-    SparkSession spark = SparkSessions.getOrCreate();
+    EventLog events = new EventLog(EventLog.locate(log, warehouse));
+    LoadListener listener =
+        TerminalProgress.wanted(progress)
+            ? LoadListener.both(events, new TerminalProgress(System.err))
+            : events;
     LoadJob job =
         new LoadJob(
             config,
-            new LoadJob.Options(input, warehouse, force, "load", waitForLock ? 6 * 3600_000L : 0));
-    LoadResult result = job.run(spark);
-    printSummary(result, warehouse, spark, out);
-    return result.anyFailed() ? WarehouseCli.DATA_ERROR : WarehouseCli.OK;
+            new LoadJob.Options(
+                input, warehouse, force, prune, command, waitForLock ? 6 * 3600_000L : 0),
+            listener);
+    // The session is built only when something changed: a night with nothing new ends in about a
+    // second.
+    LoadResult result = job.run(SparkSessions::getOrCreate);
+    printSummary(
+        result, warehouse, result.factsWritten().isEmpty() ? null : SparkSession.active(), out);
+    return result;
   }
 
+  /**
+   * @param spark null when the run started no session (nothing changed)
+   */
   static void printSummary(LoadResult r, Warehouse warehouse, SparkSession spark, PrintWriter out) {
     out.printf(
         "Run %s: %s in %.1f s (warehouse %s)%n",
@@ -108,7 +149,7 @@ public final class LoadCommand implements Callable<Integer> {
       r.stageMillis().forEach((k, v) -> sb.append(String.format(" %s %.1f s,", k, v / 1000.0)));
       out.println(sb.substring(0, sb.length() - 1));
     }
-    if (r.rowsQuarantined() > 0) {
+    if (spark != null && r.rowsQuarantined() > 0) {
       List<Row> q =
           warehouse
               .read(spark, QuarantineTable.ID)
@@ -131,15 +172,17 @@ public final class LoadCommand implements Callable<Integer> {
       }
     }
     List<Row> dq =
-        warehouse
-            .read(spark, DqResultsTable.ID)
-            .filter(
-                col(DqResultsTable.RUN_ID)
-                    .equalTo(r.runId())
-                    .and(col(DqResultsTable.STATUS).notEqual("pass")))
-            .orderBy(DqResultsTable.SOURCE_PATH, DqResultsTable.ROW)
-            .limit(10)
-            .collectAsList();
+        spark == null
+            ? List.of()
+            : warehouse
+                .read(spark, DqResultsTable.ID)
+                .filter(
+                    col(DqResultsTable.RUN_ID)
+                        .equalTo(r.runId())
+                        .and(col(DqResultsTable.STATUS).notEqual("pass")))
+                .orderBy(DqResultsTable.SOURCE_PATH, DqResultsTable.ROW)
+                .limit(10)
+                .collectAsList();
     if (!dq.isEmpty()) {
       out.println("Data-quality findings (all in ops.dq_results):");
       for (Row row : dq) {

@@ -22,6 +22,12 @@ import vn.extrel.warehouse.errors.UserException;
         "Loads the province's external-relations spreadsheets into Delta tables and answers Spark SQL.",
     subcommands = {
       LoadCommand.class,
+      NightlyCommand.class,
+      ScheduleCommand.class,
+      StatusCommand.class,
+      HistoryCommand.class,
+      RestoreCommand.class,
+      MaintainCommand.class,
       SqlCommand.class,
       CheckCommand.class,
       ExplainCommand.class,

@@ -7,6 +7,7 @@ import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.gold.IndicatorCatalog;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.layout.LayoutLoader;
+import vn.extrel.warehouse.quality.RuleCatalog;
 import vn.extrel.warehouse.reference.Reference;
 import vn.extrel.warehouse.util.Hashing;
 
@@ -28,7 +29,8 @@ public record WarehouseConfig(
     IndicatorCatalog indicators,
     Map<String, String> layoutHashes,
     String referenceHash,
-    String indicatorsHash) {
+    String indicatorsHash,
+    RuleCatalog rules) {
 
   /**
    * Bump when a change to the loader changes what the same file and configuration produce, so that
@@ -80,6 +82,8 @@ public record WarehouseConfig(
                 + "\n"
                 + fileText(dir.resolve("reference/codes.yaml"))
                 + "\n"
+                + rulesText(dir.resolve("rules"))
+                + "\n"
                 + String.join(",", new java.util.TreeMap<>(layoutHashes).values()));
     String indicatorsHash =
         Hashing.sha256(
@@ -88,6 +92,7 @@ public record WarehouseConfig(
                 + fileText(dir.resolve("indicators.yaml"))
                 + "\n"
                 + referenceHash);
+    RuleCatalog rules = RuleCatalog.load(dir.resolve("rules"), shown + "/rules");
     return new WarehouseConfig(
         dir,
         layouts,
@@ -95,7 +100,29 @@ public record WarehouseConfig(
         indicators,
         Map.copyOf(layoutHashes),
         referenceHash,
-        indicatorsHash);
+        indicatorsHash,
+        rules);
+  }
+
+  /**
+   * The rules' files, in order: they decide what silver keeps, so they are part of its fingerprint.
+   */
+  private static String rulesText(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return "";
+    }
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      StringBuilder sb = new StringBuilder();
+      for (Path p :
+          s.filter(x -> x.toString().endsWith(".yaml") || x.toString().endsWith(".yml"))
+              .sorted()
+              .toList()) {
+        sb.append(p.getFileName()).append('\n').append(fileText(p)).append('\n');
+      }
+      return sb.toString();
+    } catch (java.io.IOException e) {
+      throw new UserException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   private static String fileText(Path p) {

@@ -4,7 +4,7 @@ package vn.extrel.warehouse.load;
  * What a run did with one file.
  *
  * @param status {@code loaded}, {@code unchanged}, {@code failed}, {@code no_layout}, {@code
- *     ambiguous_layout}
+ *     ambiguous_layout}, {@code vanished}, {@code pruned}
  * @param rowsRead every row read from the file (data + quarantined + excluded)
  */
 public record FileOutcome(
@@ -23,6 +23,12 @@ public record FileOutcome(
   public static final String LOADED = "loaded";
   public static final String UNCHANGED = "unchanged";
   public static final String FAILED = "failed";
+
+  /** No longer in the input; its rows are kept. */
+  public static final String VANISHED = "vanished";
+
+  /** No longer in the input, and its rows were removed by --prune. */
+  public static final String PRUNED = "pruned";
 
   public boolean failed() {
     return FAILED.equals(status) || "no_layout".equals(status) || "ambiguous_layout".equals(status);

@@ -64,6 +64,11 @@ public final class LoadLock implements AutoCloseable {
         }
         if (System.currentTimeMillis() >= deadline) {
           String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
+          if (holder.isEmpty()) {
+            // The holder may be between taking the lock and writing its name.
+            Thread.sleep(200);
+            holder = Files.readString(file, StandardCharsets.UTF_8).trim();
+          }
           ch.close();
           throw new LoadLockedException(
               "another load is running on this warehouse ("

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param factsWritten table name to rows written by this run
  * @param headline the total rows of {@code gold.indicators}, for the summary
  * @param stageMillis wall time of each stage (scan, bronze, silver, gold, ...), in order
+ * @param dqErrors data-quality results of this run at error level (see config/rules)
  */
 public record LoadResult(
     String runId,
@@ -20,7 +21,8 @@ public record LoadResult(
     Map<String, Long> factsWritten,
     long elapsedMillis,
     List<HeadlineRow> headline,
-    Map<String, Long> stageMillis) {
+    Map<String, Long> stageMillis,
+    int dqErrors) {
 
   /** One total indicator row for printing. */
   public record HeadlineRow(
@@ -51,7 +53,8 @@ public record LoadResult(
     return files.stream().filter(f -> f.status().equals(fileStatus)).count();
   }
 
+  /** A file failed, matched no layout, or a rule found an error: the exit code says so. */
   public boolean anyFailed() {
-    return files.stream().anyMatch(FileOutcome::failed);
+    return dqErrors > 0 || files.stream().anyMatch(FileOutcome::failed);
   }
 }

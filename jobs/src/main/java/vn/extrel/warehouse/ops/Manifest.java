@@ -110,10 +110,10 @@ public final class Manifest {
    * Writes the manifest with the given entries replacing those of the same path, in one commit. The
    * table holds one small row per file, so rewriting it whole is cheaper than a MERGE.
    */
-  public void upsert(
+  public Map<String, Entry> upsert(
       SparkSession spark, Map<String, Entry> known, List<Entry> entries, String userMetadata) {
     if (entries.isEmpty()) {
-      return;
+      return known;
     }
     Map<String, Entry> all = new LinkedHashMap<>(known);
     entries.forEach(e -> all.put(e.path(), e));
@@ -125,5 +125,6 @@ public final class Manifest {
         spark.createDataFrame(rows, FilesTable.SCHEMA).coalesce(1),
         warehouse.path(FilesTable.ID),
         userMetadata);
+    return all;
   }
 }

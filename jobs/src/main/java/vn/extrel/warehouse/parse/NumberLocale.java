@@ -1,6 +1,7 @@
 package vn.extrel.warehouse.parse;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How numbers typed as text are written: which character groups thousands and which marks decimals.
@@ -14,9 +15,27 @@ public enum NumberLocale {
   private final char grouping;
   private final char decimal;
 
+  /** "6.785": one group, which in a decimal column could be either reading. */
+  final Pattern loneGroup;
+
+  /** "1.234.567,89" */
+  final Pattern grouped;
+
+  /** "4,4", ",5" */
+  final Pattern decimalOnly;
+
+  /** "6 785,5": spaces grouping thousands */
+  final Pattern spaceGrouped;
+
   NumberLocale(char grouping, char decimal) {
     this.grouping = grouping;
     this.decimal = decimal;
+    String g = Pattern.quote(String.valueOf(grouping));
+    String d = Pattern.quote(String.valueOf(decimal));
+    this.loneGroup = Pattern.compile("\\d{1,3}" + g + "\\d{3}");
+    this.grouped = Pattern.compile("\\d{1,3}(" + g + "\\d{3})+(" + d + "\\d+)?");
+    this.decimalOnly = Pattern.compile("\\d*" + d + "\\d+");
+    this.spaceGrouped = Pattern.compile("\\d{1,3}( \\d{3})+(" + d + "\\d+)?");
   }
 
   public char grouping() {

@@ -24,7 +24,7 @@ public final class NumberParser {
 
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DASH_ZERO = Pattern.compile("[-‐‑‒–—−]+");
-  private static final Pattern SPACE_GROUPED = Pattern.compile("\\d{1,3}( \\d{3})+");
+  private static final Pattern EXPONENT = Pattern.compile("\\d+(\\.\\d+)?[eE][-+]?\\d+");
   private static final Pattern EXCEL_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
   private NumberParser() {}
@@ -72,8 +72,7 @@ public final class NumberParser {
       negative = negative ^ (s.charAt(0) != '+');
       s = s.substring(1).trim();
     }
-    String decimals = Pattern.quote(String.valueOf(locale.decimal())) + "\\d+";
-    if (SPACE_GROUPED.matcher(s).matches() || s.matches("\\d{1,3}( \\d{3})+" + decimals)) {
+    if (locale.spaceGrouped.matcher(s).matches()) {
       s = s.replace(" ", "");
       rule = rule + "+space-groups";
     }
@@ -94,12 +93,10 @@ public final class NumberParser {
       String rule) {
     char g = locale.grouping();
     char d = locale.decimal();
-    String gq = Pattern.quote(String.valueOf(g));
-    String dq = Pattern.quote(String.valueOf(d));
     if (DIGITS.matcher(s).matches()) {
       return ParsedNumber.ok(new BigDecimal(s), rule);
     }
-    boolean loneGroup = s.matches("\\d{1,3}" + gq + "\\d{3}");
+    boolean loneGroup = locale.loneGroup.matcher(s).matches();
     if (loneGroup && !integer && locale == NumberLocale.VI && ambiguity == Ambiguity.QUARANTINE) {
       String digits = s.replace(String.valueOf(g), "");
       return ParsedNumber.error(
@@ -116,14 +113,14 @@ public final class NumberParser {
               + s.replace('.', ',')
               + ", or set 'ambiguous: thousands' on the column");
     }
-    if (s.matches("\\d{1,3}(" + gq + "\\d{3})+(" + dq + "\\d+)?")) {
+    if (locale.grouped.matcher(s).matches()) {
       String canonical = s.replace(String.valueOf(g), "").replace(d, '.');
       return ParsedNumber.ok(new BigDecimal(canonical), rule + "+grouped");
     }
-    if (s.matches("\\d*" + dq + "\\d+")) {
+    if (locale.decimalOnly.matcher(s).matches()) {
       return ParsedNumber.ok(new BigDecimal(s.replace(d, '.')), rule + "+decimal");
     }
-    if (locale == NumberLocale.EN && s.matches("\\d+(\\.\\d+)?[eE][-+]?\\d+")) {
+    if (locale == NumberLocale.EN && EXPONENT.matcher(s).matches()) {
       return ParsedNumber.ok(new BigDecimal(s), rule + "+exponent");
     }
     String hint =
@@ -153,10 +150,7 @@ public final class NumberParser {
   }
 
   private static boolean parseUnsignedQuiet(String s, NumberLocale locale) {
-    String gq = Pattern.quote(String.valueOf(locale.grouping()));
-    String dq = Pattern.quote(String.valueOf(locale.decimal()));
-    return s.matches("\\d{1,3}(" + gq + "\\d{3})+(" + dq + "\\d+)?")
-        || s.matches("\\d*" + dq + "\\d+");
+    return locale.grouped.matcher(s).matches() || locale.decimalOnly.matcher(s).matches();
   }
 
   /**

@@ -18,4 +18,7 @@ public final class Reasons {
   public static final String UNKNOWN_CODE = "UNKNOWN_CODE";
   public static final String UNIT_MISMATCH = "UNIT_MISMATCH";
   public static final String FORMULA_ERROR = "FORMULA_ERROR";
+
+  /** A data-quality rule with action quarantine rejected the value (see config/rules). */
+  public static final String RULE_VIOLATION = "RULE_VIOLATION";
 }

@@ -89,10 +89,7 @@ public final class Reconciler implements Serializable {
           BigDecimal expected = v.value();
           BigDecimal actual = s.getOrDefault(key(v), BigDecimal.ZERO);
           BigDecimal diff = actual.subtract(expected);
-          BigDecimal tolerance =
-              BigDecimal.ONE
-                  .movePointLeft(Math.max(0, expected.stripTrailingZeros().scale()))
-                  .divide(BigDecimal.valueOf(2));
+          BigDecimal tolerance = tolerance(expected);
           boolean ok = diff.abs().compareTo(tolerance) <= 0;
           String where = scope.isEmpty() ? "" : " of section '" + scope + "'";
           String column = v.header() == null ? v.column() : v.header();
@@ -138,11 +135,23 @@ public final class Reconciler implements Serializable {
     return out;
   }
 
+  /**
+   * Half a unit of the last digit the total is written with. Spreadsheets store SUM results as
+   * binary floats ("15.299999999999999" for 15.3), so the written precision is read at 12
+   * significant digits.
+   */
+  static BigDecimal tolerance(BigDecimal expected) {
+    BigDecimal written = expected.round(new java.math.MathContext(12)).stripTrailingZeros();
+    return BigDecimal.ONE.movePointLeft(Math.max(0, written.scale())).divide(BigDecimal.valueOf(2));
+  }
+
   private static String key(SilverParser.MeasureValue v) {
     return v.key() == null ? v.column() : v.column() + "[" + v.key() + "]";
   }
 
   private static String plain(BigDecimal d) {
-    return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    return d.signum() == 0
+        ? "0"
+        : d.round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
   }
 }

@@ -55,8 +55,13 @@ public final class CodeList implements Serializable {
     return name;
   }
 
+  private transient java.util.concurrent.ConcurrentHashMap<String, Optional<String>> resolved;
+
   public Optional<String> resolve(String written) {
-    return Optional.ofNullable(byKey.get(Text.fold(written)));
+    if (resolved == null) {
+      resolved = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+    return resolved.computeIfAbsent(written, w -> Optional.ofNullable(byKey.get(Text.fold(w))));
   }
 
   public Map<String, Code> codes() {

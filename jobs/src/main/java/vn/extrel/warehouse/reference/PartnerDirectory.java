@@ -54,6 +54,7 @@ public final class PartnerDirectory implements Serializable {
 
   /** Adds or refines a partner; returns the key that clashed with another partner, if any. */
   Optional<String> add(Partner p, String origin) {
+    resolved = null;
     Partner existing = byId.get(p.id());
     Partner merged = p;
     if (existing != null) {
@@ -95,10 +96,28 @@ public final class PartnerDirectory implements Serializable {
     return Optional.empty();
   }
 
+  /** Names repeat on every row; each is resolved once per process. */
+  private transient java.util.concurrent.ConcurrentHashMap<String, Optional<Partner>> resolved;
+
   public Optional<Partner> resolve(String written) {
     if (written == null || written.isBlank()) {
       return Optional.empty();
     }
+    if (resolved == null) {
+      resolved = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+    Optional<Partner> known = resolved.get(written);
+    if (known != null) {
+      return known;
+    }
+    Optional<Partner> p = resolveFresh(written);
+    if (resolved.size() < 100_000) {
+      resolved.put(written, p);
+    }
+    return p;
+  }
+
+  private Optional<Partner> resolveFresh(String written) {
     String key = Text.fold(written);
     String id = byKey.get(key);
     if (id == null) {

@@ -654,15 +654,29 @@ public final class SilverParser implements Serializable {
     }
   }
 
-  private static Map<String, String> sectionFields(Layout layout, String section) {
+  /** Compiled section patterns, per layout; built on first use in each executor. */
+  private transient Map<String, List<Pattern>> sectionPatterns;
+
+  private Map<String, String> sectionFields(Layout layout, String section) {
     if (section == null || layout.sections().isEmpty()) {
       return Map.of();
     }
-    for (Layout.SectionSpec s : layout.sections()) {
-      if (Pattern.compile(s.match(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-          .matcher(section)
-          .find()) {
-        return s.fields();
+    if (sectionPatterns == null) {
+      sectionPatterns = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+    List<Pattern> patterns =
+        sectionPatterns.computeIfAbsent(
+            layout.id(),
+            k ->
+                layout.sections().stream()
+                    .map(
+                        sec ->
+                            Pattern.compile(
+                                sec.match(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+                    .toList());
+    for (int i = 0; i < patterns.size(); i++) {
+      if (patterns.get(i).matcher(section).find()) {
+        return layout.sections().get(i).fields();
       }
     }
     return Map.of();

@@ -17,6 +17,33 @@ public final class SparkSessions {
 
   private SparkSessions() {}
 
+  static final String CODEGEN_MODE = "spark.sql.codegen.factoryMode";
+
+  /**
+   * Input above which a load compiles its queries again: code generation pays off on millions of
+   * rows.
+   */
+  public static final long CODEGEN_INPUT_BYTES = 64L * 1024 * 1024;
+
+  /**
+   * Sets code generation for a run over {@code inputBytes} of source files, and restores the
+   * session's setting when closed.
+   */
+  /** Undoes a temporary setting. */
+  public interface Restore extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  public static Restore forInput(SparkSession spark, long inputBytes) {
+    String before = spark.conf().getOption(CODEGEN_MODE).getOrElse(() -> null);
+    if (inputBytes < CODEGEN_INPUT_BYTES || before == null || !"NO_CODEGEN".equals(before)) {
+      return () -> {};
+    }
+    spark.conf().set(CODEGEN_MODE, "FALLBACK");
+    return () -> spark.conf().set(CODEGEN_MODE, before);
+  }
+
   /** Settings without which the warehouse does not work at all. */
   static Map<String, String> required() {
     Map<String, String> conf = new LinkedHashMap<>();
@@ -29,6 +56,16 @@ public final class SparkSessions {
     conf.put("spark.sql.catalogImplementation", "in-memory");
     // Indicator years and dates are calendar values; pin the zone so no machine shifts them.
     conf.put("spark.sql.session.timeZone", "UTC");
+    // Tables are created by their first write; these defaults give every new table its retention.
+    // Time
+    // travel answers "as published on": a year of log keeps a year of versions reachable; files a
+    // newer
+    // version replaced stay 30 days for readers and restores (VACUUM removes them after that).
+    conf.put(
+        "spark.databricks.delta.properties.defaults.logRetentionDuration", "interval 365 days");
+    conf.put(
+        "spark.databricks.delta.properties.defaults.deletedFileRetentionDuration",
+        "interval 30 days");
     // Fail instead of silently producing null on bad casts and overflowing arithmetic.
     conf.put("spark.sql.ansi.enabled", "true");
     // The in-memory catalog makes an empty folder per database; keep those out of the user's
@@ -58,6 +95,9 @@ public final class SparkSessions {
     // Delta's default of 50 snapshot partitions costs seconds per table on a laptop for a log of a
     // few files.
     conf.put("spark.databricks.delta.snapshotPartitions", "2");
+    // VACUUM lists a table's folders in this many tasks (default 10000): minutes per table on two
+    // cores for a folder of a few dozen files.
+    conf.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "4");
     // A CLI run is short-lived; the UI only costs start-up time and a port.
     conf.put("spark.ui.enabled", "false");
     // Spark's own progress bar would interleave with the CLI's output.

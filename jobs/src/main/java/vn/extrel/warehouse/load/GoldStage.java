@@ -1,0 +1,89 @@
+package vn.extrel.warehouse.load;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import vn.extrel.warehouse.catalog.DeltaWrites;
+import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.gold.IndicatorBuilder;
+import vn.extrel.warehouse.gold.IndicatorsTable;
+import vn.extrel.warehouse.silver.PartnerTable;
+import vn.extrel.warehouse.util.Rows;
+
+/**
+ * The partner dimension from the reference lists, and the indicators from silver, each one
+ * overwrite.
+ */
+final class GoldStage {
+
+  private final WarehouseConfig config;
+
+  GoldStage(WarehouseConfig config) {
+    this.config = config;
+  }
+
+  void partners(SparkSession spark, Warehouse w, String runId, Map<String, Long> written) {
+    List<Row> rows = new ArrayList<>();
+    config
+        .reference()
+        .partners()
+        .all()
+        .forEach(
+            p ->
+                rows.add(
+                    RowFactory.create(
+                        p.id(),
+                        p.kind(),
+                        p.country(),
+                        p.nameVi(),
+                        p.nameEn(),
+                        Rows.seq(p.aliases()))));
+    Dataset<Row> df = spark.createDataFrame(rows, PartnerTable.SCHEMA).coalesce(1);
+    written.put(
+        PartnerTable.ID.qualified(),
+        DeltaWrites.overwrite(
+            df, w.path(PartnerTable.ID), DeltaWrites.commitInfo(runId, "partners", List.of())));
+  }
+
+  void indicators(
+      SparkSession spark,
+      Warehouse w,
+      String runId,
+      Collection<String> files,
+      Map<String, Long> written) {
+    Dataset<Row> gold =
+        new IndicatorBuilder(config.indicators(), config.reference()).build(spark, w, runId);
+    Failpoints.hit(Failpoints.DURING_GOLD);
+    written.put(
+        IndicatorsTable.ID.qualified(),
+        DeltaWrites.overwrite(
+            gold, w.path(IndicatorsTable.ID), DeltaWrites.commitInfo(runId, "gold", files)));
+  }
+
+  static List<LoadResult.HeadlineRow> headline(SparkSession spark, Warehouse w) {
+    List<LoadResult.HeadlineRow> out = new ArrayList<>();
+    for (Row r :
+        w.read(spark, IndicatorsTable.ID)
+            .filter(col(IndicatorsTable.DIMENSION).equalTo("total"))
+            .orderBy(col(IndicatorsTable.INDICATOR), col(IndicatorsTable.YEAR))
+            .collectAsList()) {
+      out.add(
+          new LoadResult.HeadlineRow(
+              r.getAs(IndicatorsTable.INDICATOR),
+              r.<Integer>getAs(IndicatorsTable.YEAR),
+              r.getAs(IndicatorsTable.VALUE),
+              r.getAs(IndicatorsTable.UNIT),
+              r.getAs(IndicatorsTable.YOY_RATIO),
+              r.getAs(IndicatorsTable.YOY_CHANGE_PCT)));
+    }
+    return out;
+  }
+}

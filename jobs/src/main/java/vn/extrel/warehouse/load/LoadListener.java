@@ -1,0 +1,65 @@
+package vn.extrel.warehouse.load;
+
+/**
+ * What a load tells the outside while it runs: the terminal's progress lines and the JSON event log
+ * both listen. Calls come from the driver thread (and the table-writing threads), never from
+ * executors.
+ */
+public interface LoadListener {
+
+  LoadListener NONE = new LoadListener() {};
+
+  default void runStarted(String runId, String command, String input, String warehouse) {}
+
+  /** A stage began: scan, bronze, silver, rules, gold, manifest. */
+  default void stageStarted(String runId, String stage, String detail) {}
+
+  default void stageFinished(String runId, String stage, long millis) {}
+
+  default void fileFinished(String runId, FileOutcome outcome) {}
+
+  default void runFinished(String runId, LoadResult result) {}
+
+  default void runFailed(String runId, Throwable error) {}
+
+  /** Both listeners, in order. */
+  static LoadListener both(LoadListener a, LoadListener b) {
+    return new LoadListener() {
+      @Override
+      public void runStarted(String runId, String command, String input, String warehouse) {
+        a.runStarted(runId, command, input, warehouse);
+        b.runStarted(runId, command, input, warehouse);
+      }
+
+      @Override
+      public void stageStarted(String runId, String stage, String detail) {
+        a.stageStarted(runId, stage, detail);
+        b.stageStarted(runId, stage, detail);
+      }
+
+      @Override
+      public void stageFinished(String runId, String stage, long millis) {
+        a.stageFinished(runId, stage, millis);
+        b.stageFinished(runId, stage, millis);
+      }
+
+      @Override
+      public void fileFinished(String runId, FileOutcome outcome) {
+        a.fileFinished(runId, outcome);
+        b.fileFinished(runId, outcome);
+      }
+
+      @Override
+      public void runFinished(String runId, LoadResult result) {
+        a.runFinished(runId, result);
+        b.runFinished(runId, result);
+      }
+
+      @Override
+      public void runFailed(String runId, Throwable error) {
+        a.runFailed(runId, error);
+        b.runFailed(runId, error);
+      }
+    };
+  }
+}

@@ -1,0 +1,203 @@
+package vn.extrel.warehouse.load;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import vn.extrel.warehouse.bronze.FileTask;
+import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.layout.Layout;
+import vn.extrel.warehouse.ops.Manifest;
+import vn.extrel.warehouse.util.Hashing;
+
+/**
+ * Compares the input folder with the manifest: a file with the same size and time as last time,
+ * under the same layout, is unchanged without being read; a touched file is hashed, and unchanged
+ * if its SHA-256 is.
+ */
+final class LoadPlanner {
+
+  private final WarehouseConfig config;
+  private final boolean force;
+
+  LoadPlanner(WarehouseConfig config, boolean force) {
+    this.config = config;
+    this.force = force;
+  }
+
+  /**
+   * The plan, or empty when it would need to hash a file: the no-Spark fast path then gives way to
+   * the full one.
+   */
+  Optional<LoadPlan> planWithoutHashing(
+      List<SourceFile> files, Map<String, Manifest.Entry> known, String runId) {
+    return tryPlan(files, known, runId, null);
+  }
+
+  LoadPlan plan(
+      List<SourceFile> files,
+      Map<String, Manifest.Entry> known,
+      String runId,
+      Configuration hadoop) {
+    return tryPlan(files, known, runId, hadoop).orElseThrow();
+  }
+
+  /**
+   * @param hadoop null: do not hash, give up instead
+   */
+  private Optional<LoadPlan> tryPlan(
+      List<SourceFile> files,
+      Map<String, Manifest.Entry> known,
+      String runId,
+      Configuration hadoop) {
+    List<FileOutcome> outcomes = new ArrayList<>();
+    List<FileTask> tasks = new ArrayList<>();
+    List<Manifest.Entry> touched = new ArrayList<>();
+    Map<String, SourceFile> byPath = new LinkedHashMap<>();
+    for (SourceFile f : files) {
+      byPath.put(f.path(), f);
+      Manifest.Entry m = known.get(f.path());
+      if (f.layoutId() == null) {
+        outcomes.add(
+            new FileOutcome(
+                f.path(),
+                null,
+                null,
+                null,
+                f.problem(),
+                f.problem().toUpperCase(),
+                f.detail(),
+                0,
+                0,
+                0,
+                0));
+        boolean same =
+            m != null
+                && f.problem().equals(m.status())
+                && m.size() == f.size()
+                && m.modifiedMillis() == f.modifiedMillis();
+        if (!same) {
+          if (hadoop == null) {
+            return Optional.empty();
+          }
+          touched.add(
+              new Manifest.Entry(
+                  f.path(),
+                  f.size(),
+                  f.modifiedMillis(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  f.problem(),
+                  f.problem().toUpperCase(),
+                  f.detail(),
+                  0,
+                  0,
+                  0,
+                  0,
+                  m == null ? 0 : m.revision(),
+                  m == null ? runId : m.firstRun(),
+                  runId));
+        }
+        continue;
+      }
+      Layout layout = config.layouts().get(f.layoutId());
+      String layoutHash = config.layoutHashes().get(f.layoutId());
+      boolean sameLayout =
+          m != null && f.layoutId().equals(m.layout()) && layoutHash.equals(m.layoutHash());
+      boolean settled =
+          m != null
+              && (FileOutcome.LOADED.equals(m.status()) || FileOutcome.FAILED.equals(m.status()));
+      if (!force
+          && sameLayout
+          && settled
+          && m.size() == f.size()
+          && m.modifiedMillis() == f.modifiedMillis()) {
+        outcomes.add(unchanged(m));
+        continue;
+      }
+      if (hadoop == null) {
+        return Optional.empty();
+      }
+      String sha = sha256(f, hadoop);
+      if (!force && sameLayout && settled && sha.equals(m.sha256())) {
+        outcomes.add(unchanged(m));
+        // Touched but identical: remember the new time so the next run need not hash it again.
+        touched.add(withTime(m, f));
+        continue;
+      }
+      tasks.add(new FileTask(f.uri(), f.path(), sha, f.size(), layout.id()));
+    }
+    List<Manifest.Entry> vanished = new ArrayList<>();
+    for (Manifest.Entry e : known.values()) {
+      if (!byPath.containsKey(e.path()) && !FileOutcome.PRUNED.equals(e.status())) {
+        vanished.add(e);
+        outcomes.add(
+            new FileOutcome(
+                e.path(),
+                e.layout(),
+                e.target(),
+                e.sha256(),
+                FileOutcome.VANISHED,
+                null,
+                e.path()
+                    + ": no longer in the input folder; its rows are kept (load with --prune to remove them)",
+                e.rowsRead(),
+                e.rowsLoaded(),
+                e.rowsQuarantined(),
+                e.rowsExcluded()));
+      }
+    }
+    return Optional.of(new LoadPlan(outcomes, tasks, touched, vanished, known, byPath));
+  }
+
+  static FileOutcome unchanged(Manifest.Entry m) {
+    return new FileOutcome(
+        m.path(),
+        m.layout(),
+        m.target(),
+        m.sha256(),
+        FileOutcome.UNCHANGED,
+        m.errorCode(),
+        m.error(),
+        m.rowsRead(),
+        m.rowsLoaded(),
+        m.rowsQuarantined(),
+        m.rowsExcluded());
+  }
+
+  private static Manifest.Entry withTime(Manifest.Entry m, SourceFile f) {
+    return new Manifest.Entry(
+        m.path(),
+        f.size(),
+        f.modifiedMillis(),
+        m.sha256(),
+        m.layout(),
+        m.layoutHash(),
+        m.target(),
+        m.status(),
+        m.errorCode(),
+        m.error(),
+        m.rowsRead(),
+        m.rowsLoaded(),
+        m.rowsQuarantined(),
+        m.rowsExcluded(),
+        m.revision(),
+        m.firstRun(),
+        m.lastRun());
+  }
+
+  private static String sha256(SourceFile f, Configuration hadoop) {
+    try {
+      return Hashing.sha256(f.uri(), hadoop);
+    } catch (IOException e) {
+      throw new UserException(
+          f.path() + ": cannot be read to compute its checksum (" + e.getMessage() + ")", e);
+    }
+  }
+}

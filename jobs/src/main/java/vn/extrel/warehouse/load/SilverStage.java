@@ -1,0 +1,295 @@
+package vn.extrel.warehouse.load;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+import vn.extrel.warehouse.bronze.BronzeTable;
+import vn.extrel.warehouse.catalog.DeltaWrites;
+import vn.extrel.warehouse.catalog.TableId;
+import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.ingest.BronzeRecord;
+import vn.extrel.warehouse.ops.DqResultsTable;
+import vn.extrel.warehouse.quality.Reconciler;
+import vn.extrel.warehouse.quality.RuleEngine;
+import vn.extrel.warehouse.silver.ExcludedRowsTable;
+import vn.extrel.warehouse.silver.Lineage;
+import vn.extrel.warehouse.silver.QuarantineTable;
+import vn.extrel.warehouse.silver.SilverParser;
+import vn.extrel.warehouse.silver.SilverRows;
+import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.util.Parallel;
+import vn.extrel.warehouse.util.Scala;
+
+/**
+ * Silver from bronze: the facts, the quarantine and the excluded rows of the given file versions
+ * replace the rows of the same files, table by table, each in one commit; then their totals are
+ * reconciled.
+ */
+final class SilverStage {
+
+  /** Concurrent table writes: enough to overlap commit latency on two cores without thrashing. */
+  static final int WRITE_THREADS = 3;
+
+  private final WarehouseConfig config;
+
+  SilverStage(WarehouseConfig config) {
+    this.config = config;
+  }
+
+  private Dataset<Row> bronze(SparkSession spark, Warehouse w, Map<String, String> versions) {
+    return w.read(spark, BronzeTable.ID)
+        .filter(
+            expr(
+                DeltaWrites.versions(
+                    BronzeTable.SOURCE_PATH, BronzeTable.SOURCE_SHA256, versions)));
+  }
+
+  /** What writing silver did. */
+  record Result(Map<String, Long> quarantined, Map<String, String> rejected) {}
+
+  /**
+   * Writes silver for the given file versions. The row rules run first, on the facts about to be
+   * written: a file a rule rejects is left out of every table (its previous version stays), the
+   * rows a quarantine rule rejects go to silver.quarantine instead of their table.
+   *
+   * @param rejected files already rejected (by the totals rule); more are added
+   * @param dq rule results, added to
+   */
+  Result write(
+      SparkSession spark,
+      Warehouse w,
+      String runId,
+      Map<String, String> versions,
+      Map<String, Long> written,
+      RuleEngine rules,
+      Map<String, String> rejected,
+      List<Row> dq) {
+    SilverParser parser = new SilverParser(config.layouts(), config.reference(), runId);
+    Dataset<Row> bronze = bronze(spark, w, versions);
+    Dataset<Row> data = bronze.filter(col(BronzeTable.ROW_CLASS).equalTo(BronzeRecord.DATA));
+    Map<Target, Dataset<Row>> facts = new LinkedHashMap<>();
+    Map<Target, RuleEngine.RowOutcome> checked = new LinkedHashMap<>();
+    for (Target t : Targets.all()) {
+      Dataset<Row> f =
+          data.filter(col(BronzeTable.TARGET).equalTo(t.name()))
+              .flatMap(SilverRows.facts(parser, t), Encoders.row(t.schema()));
+      if (rules.hasRowRules(t)) {
+        // Parsed once for the rules and once for the write otherwise; the facts of a night are
+        // small.
+        f = f.persist(StorageLevel.MEMORY_AND_DISK());
+      }
+      facts.put(t, f);
+      RuleEngine.RowOutcome o = rules.rows(f, t);
+      checked.put(t, o);
+      dq.addAll(o.results());
+      o.rejected().forEach(rejected::putIfAbsent);
+    }
+    Map<String, String> keep = new LinkedHashMap<>(versions);
+    rejected.keySet().forEach(keep::remove);
+    if (keep.isEmpty()) {
+      return new Result(Map.of(), rejected);
+    }
+    Column kept = col("source_path").isin(keep.keySet().toArray());
+    String paths = DeltaWrites.in("source_path", keep.keySet());
+    String info = DeltaWrites.commitInfo(runId, "silver", keep.keySet());
+    List<Callable<Map.Entry<TableId, Long>>> writes = new ArrayList<>();
+    Dataset<Row> ruleQuarantine = null;
+    boolean first = true;
+    for (Target t : Targets.all()) {
+      Dataset<Row> f = facts.get(t).filter(kept);
+      RuleEngine.RowOutcome o = checked.get(t);
+      if (o.quarantine() != null) {
+        // A source row with one rejected value leaves silver whole: a row is loaded or quarantined,
+        // not both.
+        Dataset<Row> bad = f.filter(o.quarantine());
+        Dataset<Row> badRows = bad.select(col(Lineage.LINEAGE_ID)).distinct();
+        Dataset<Row> q = RuleEngine.asQuarantine(bad, o.reason(), t, runId);
+        ruleQuarantine = ruleQuarantine == null ? q : ruleQuarantine.unionByName(q);
+        f =
+            f.join(badRows, Scala.seq(List.of(Lineage.LINEAGE_ID)), "left_anti")
+                .select(
+                    Arrays.stream(t.schema().fieldNames())
+                        .map(functions::col)
+                        .toArray(Column[]::new));
+      }
+      Dataset<Row> good = f;
+      boolean pause = first;
+      writes.add(
+          () -> {
+            long n = DeltaWrites.replaceWhere(good, w.path(t.table()), paths, info);
+            if (pause) {
+              Failpoints.hit(Failpoints.BETWEEN_SILVER_TABLES);
+            }
+            return Map.entry(t.table(), n);
+          });
+      first = false;
+    }
+    Dataset<Row> parsedQuarantine =
+        data.filter(kept)
+            .flatMap(SilverRows.quarantine(parser), Encoders.row(QuarantineTable.SCHEMA));
+    Dataset<Row> quarantine =
+        ruleQuarantine == null ? parsedQuarantine : parsedQuarantine.unionByName(ruleQuarantine);
+    writes.add(
+        () ->
+            Map.entry(
+                QuarantineTable.ID,
+                DeltaWrites.replaceWhere(quarantine, w.path(QuarantineTable.ID), paths, info)));
+    Dataset<Row> excluded = excluded(bronze.filter(kept), runId);
+    writes.add(
+        () ->
+            Map.entry(
+                ExcludedRowsTable.ID,
+                DeltaWrites.replaceWhere(excluded, w.path(ExcludedRowsTable.ID), paths, info)));
+    // Each table changes in its own commit; the commits are independent, so they run side by side.
+    for (Map.Entry<TableId, Long> e : Parallel.all(writes, WRITE_THREADS)) {
+      written.merge(e.getKey().qualified(), e.getValue(), Long::sum);
+    }
+    facts.values().forEach(Dataset::unpersist);
+    Map<String, Long> quarantinedByFile = new LinkedHashMap<>();
+    for (Row r :
+        w.read(spark, QuarantineTable.ID)
+            .filter(expr(paths))
+            .groupBy(col(QuarantineTable.SOURCE_PATH))
+            .agg(functions.countDistinct(col(QuarantineTable.LINEAGE_ID)))
+            .collectAsList()) {
+      quarantinedByFile.put(r.getString(0), r.getLong(1));
+    }
+    return new Result(quarantinedByFile, rejected);
+  }
+
+  private static Dataset<Row> excluded(Dataset<Row> bronze, String runId) {
+    return bronze
+        .filter(
+            col(BronzeTable.ROW_CLASS)
+                .notEqual(BronzeRecord.DATA)
+                .and(col(BronzeTable.ROW_CLASS).notEqual(BronzeRecord.FILE_ERROR)))
+        .select(
+            lit(runId).as(ExcludedRowsTable.RUN_ID),
+            col(BronzeTable.LAYOUT),
+            col(BronzeTable.TARGET),
+            col(BronzeTable.DATASET),
+            col(BronzeTable.SOURCE_PATH),
+            col(BronzeTable.SOURCE_SHA256),
+            col(BronzeTable.SHEET),
+            col(BronzeTable.ROW),
+            col(BronzeTable.LINEAGE_ID),
+            col(BronzeTable.ROW_CLASS),
+            col(BronzeTable.LABEL),
+            expr("map_from_entries(transform(cells, c -> struct(c.ref, c.text)))")
+                .as(ExcludedRowsTable.RAW_VALUES));
+  }
+
+  /**
+   * Checks the total rows of the given file versions against their detail rows. Results replace
+   * earlier results for the same versions, so a rerun does not repeat them.
+   */
+  Map<String, Long> reconcile(
+      SparkSession spark,
+      Warehouse w,
+      String runId,
+      Map<String, String> versions,
+      Map<String, Long> written) {
+    SilverParser parser = new SilverParser(config.layouts(), config.reference(), runId);
+    Dataset<Row> bronze =
+        bronze(spark, w, versions)
+            .filter(col(BronzeTable.ROW_CLASS).isin(BronzeRecord.DATA, BronzeRecord.TOTAL));
+    List<String> keys =
+        List.of(BronzeTable.SOURCE_PATH, BronzeTable.SHEET_INDEX, BronzeTable.TABLE_INDEX);
+    Dataset<Row> withTotals =
+        bronze
+            .filter(col(BronzeTable.ROW_CLASS).equalTo(BronzeRecord.TOTAL))
+            .select(keys.stream().map(functions::col).toArray(Column[]::new))
+            .distinct();
+    Dataset<Row> rows =
+        bronze
+            .join(withTotals, Scala.seq(keys), "left_semi")
+            // the join puts its keys first; the parser reads bronze rows in the table's own column
+            // order
+            .select(
+                Arrays.stream(BronzeTable.SCHEMA.fieldNames())
+                    .map(functions::col)
+                    .toArray(Column[]::new));
+    Reconciler reconciler = new Reconciler(parser, runId);
+    Dataset<Row> results =
+        rows.groupByKey(
+                (MapFunction<Row, String>)
+                    r ->
+                        r.getAs(BronzeTable.SOURCE_PATH)
+                            + "|"
+                            + r.getAs(BronzeTable.SHEET_INDEX)
+                            + "|"
+                            + r.getAs(BronzeTable.TABLE_INDEX),
+                Encoders.STRING())
+            .flatMapGroups(
+                (FlatMapGroupsFunction<String, Row, Row>)
+                    (k, it) -> reconciler.reconcile(it).iterator(),
+                Encoders.row(DqResultsTable.SCHEMA));
+    // The results are a few rows per total: gather them, count mismatches here, write them once.
+    List<Row> found = results.collectAsList();
+    String predicate =
+        "rule = '"
+            + Reconciler.RULE
+            + "' AND "
+            + DeltaWrites.in(DqResultsTable.SOURCE_PATH, versions.keySet());
+    long n =
+        DeltaWrites.replaceWhere(
+            spark.createDataFrame(found, DqResultsTable.SCHEMA).coalesce(1),
+            w.path(DqResultsTable.ID),
+            predicate,
+            DeltaWrites.commitInfo(runId, "reconcile", versions.keySet()));
+    written.merge(DqResultsTable.ID.qualified(), n, Long::sum);
+    Map<String, Long> mismatches = new LinkedHashMap<>();
+    for (Row r : found) {
+      if (!"pass".equals(r.getAs(DqResultsTable.STATUS))) {
+        mismatches.merge(r.getAs(DqResultsTable.SOURCE_PATH), 1L, Long::sum);
+      }
+    }
+    return mismatches;
+  }
+
+  /**
+   * Removes the rows of files no longer in the input from silver (bronze keeps what was received).
+   */
+  void prune(
+      SparkSession spark,
+      Warehouse w,
+      String runId,
+      List<String> paths,
+      Map<String, Long> written) {
+    String predicate = DeltaWrites.in("source_path", paths);
+    String info = DeltaWrites.commitInfo(runId, "prune", paths);
+    List<TableId> tables = new ArrayList<>();
+    Targets.all().forEach(t -> tables.add(t.table()));
+    tables.add(QuarantineTable.ID);
+    tables.add(ExcludedRowsTable.ID);
+    List<Callable<Boolean>> deletes = new ArrayList<>();
+    for (TableId t : tables) {
+      deletes.add(
+          () -> {
+            Dataset<Row> none = spark.createDataFrame(List.of(), w.read(spark, t).schema());
+            DeltaWrites.replaceWhere(none, w.path(t), predicate, info);
+            return true;
+          });
+    }
+    Parallel.all(deletes, WRITE_THREADS);
+    written.merge("pruned files", (long) paths.size(), Long::sum);
+  }
+}

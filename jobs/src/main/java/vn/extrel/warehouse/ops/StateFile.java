@@ -1,0 +1,108 @@
+package vn.extrel.warehouse.ops;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.load.LoadResult;
+
+/**
+ * A copy of the manifest ({@code ops.files}) and of the configuration fingerprints the last
+ * completed load saw, in {@code <warehouse>/_state/manifest.json}. It lets a nightly run that finds
+ * nothing changed decide so without starting Spark and without a Delta commit. It is trusted only
+ * while {@code ops.files} is still at the version recorded in it; any other change to the table
+ * sends the run down the full path.
+ */
+public record StateFile(
+    long filesVersion,
+    String referenceHash,
+    String indicatorsHash,
+    String rulesHash,
+    List<Manifest.Entry> entries,
+    List<LoadResult.HeadlineRow> headline) {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  static Path path(Warehouse w) {
+    return new Path(w.root() + "/_state/manifest.json");
+  }
+
+  public static Optional<StateFile> read(Warehouse w, Configuration conf) {
+    Path p = path(w);
+    try {
+      FileSystem fs = p.getFileSystem(conf);
+      if (!fs.exists(p)) {
+        return Optional.empty();
+      }
+      try (InputStream in = fs.open(p)) {
+        return Optional.of(JSON.readValue(in, StateFile.class));
+      }
+    } catch (IOException e) {
+      return Optional.empty(); // unreadable: take the full path, which rewrites it
+    }
+  }
+
+  /** Writes the file beside, then renames it over the old one: readers never see half a file. */
+  public void write(Warehouse w, Configuration conf) throws IOException {
+    Path p = path(w);
+    FileSystem fs = p.getFileSystem(conf);
+    Path tmp = new Path(p.getParent(), "manifest.json.tmp");
+    fs.mkdirs(p.getParent());
+    try (OutputStream out = fs.create(tmp, true)) {
+      JSON.writerWithDefaultPrettyPrinter().writeValue(out, this);
+    }
+    fs.delete(p, false);
+    if (!fs.rename(tmp, p)) {
+      throw new IOException("cannot rename " + tmp + " to " + p);
+    }
+  }
+
+  /** Deletes the state file: the next load takes the full path and writes a new one. */
+  public static void forget(Warehouse w, Configuration conf) throws IOException {
+    Path p = path(w);
+    p.getFileSystem(conf).delete(p, false);
+  }
+
+  public Map<String, Manifest.Entry> byPath() {
+    Map<String, Manifest.Entry> m = new java.util.LinkedHashMap<>();
+    entries.forEach(e -> m.put(e.path(), e));
+    return m;
+  }
+
+  /**
+   * The newest commit of a Delta table, read from its log folder without Spark; -1 when there is
+   * none.
+   */
+  public static long latestVersion(
+      Warehouse w, vn.extrel.warehouse.catalog.TableId table, Configuration conf) {
+    Path log = new Path(w.path(table) + "/_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(conf);
+      if (!fs.exists(log)) {
+        return -1;
+      }
+      long max = -1;
+      for (FileStatus st : fs.listStatus(log)) {
+        String n = st.getPath().getName();
+        if (n.length() == 25
+            && n.endsWith(".json")
+            && n.chars().limit(20).allMatch(Character::isDigit)) {
+          max = Math.max(max, Long.parseLong(n.substring(0, 20)));
+        }
+      }
+      return max;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+}
