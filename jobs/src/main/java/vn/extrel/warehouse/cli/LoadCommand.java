@@ -85,6 +85,48 @@ public class LoadCommand implements Callable<Integer> {
    * Runs the load job with the command line's options and prints the summary; shared by nightly and
    * schedule.
    */
+  @Option(
+      names = "--no-exports",
+      description = "nightly and schedule: skip the exports config/exports.yaml declares.")
+  boolean noExports;
+
+  @Option(
+      names = "--exports-dir",
+      paramLabel = "DIR",
+      description = "nightly and schedule: where exports go (default: <warehouse>/exports).")
+  java.nio.file.Path exportsDir;
+
+  /**
+   * The nightly job: the load, then the declared exports for the night. Returns the exit code.
+   *
+   * @param runDate the night the run stands for; null: today in Viet Nam
+   */
+  int nightly(String command, java.time.LocalDate runDate) {
+    LoadResult result = run(command);
+    int code = result.anyFailed() ? WarehouseCli.DATA_ERROR : WarehouseCli.OK;
+    WarehouseConfig config = common.loadConfig();
+    vn.extrel.warehouse.export.ExportCatalog exports =
+        vn.extrel.warehouse.export.ExportCatalog.load(config.dir());
+    if (noExports || exports.exports().isEmpty()) {
+      return code;
+    }
+    Warehouse warehouse = common.warehouse();
+    vn.extrel.warehouse.export.NightlyExports.run(
+        SparkSessions::getOrCreate,
+        warehouse,
+        config,
+        exports,
+        exportsDir != null
+            ? exportsDir
+            : vn.extrel.warehouse.export.NightlyExports.defaultDir(warehouse),
+        runDate != null
+            ? runDate
+            : java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")),
+        !"nothing_to_do".equals(result.status()),
+        spec.commandLine().getOut());
+    return code;
+  }
+
   LoadResult run(String command) {
     PrintWriter out = spec.commandLine().getOut();
     WarehouseConfig config = common.loadConfig();

@@ -3,7 +3,6 @@ package vn.extrel.warehouse.cli;
 import java.time.LocalDate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.extrel.warehouse.load.LoadResult;
 
 /**
  * {@code warehouse nightly}: what the scheduler runs every night, one command: scan the input
@@ -29,7 +28,6 @@ public final class NightlyCommand extends LoadCommand {
 
   @Override
   public Integer call() {
-    LoadResult result = run("nightly" + (runDate == null ? "" : " " + runDate));
-    return result.anyFailed() ? WarehouseCli.DATA_ERROR : WarehouseCli.OK;
+    return nightly("nightly" + (runDate == null ? "" : " " + runDate), runDate);
   }
 }

@@ -62,10 +62,7 @@ public final class ScheduleCommand extends LoadCommand {
             new NightlyScheduler.Settings(cron, zone, retries, backoffSeconds * 1000L, last),
             common.warehouse(),
             () -> {
-              int code =
-                  run("nightly (scheduled)").anyFailed()
-                      ? WarehouseCli.DATA_ERROR
-                      : WarehouseCli.OK;
+              int code = nightly("nightly (scheduled)", null);
               out.flush();
               return code;
             },

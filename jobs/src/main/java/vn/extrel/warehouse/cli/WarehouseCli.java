@@ -28,6 +28,7 @@ import vn.extrel.warehouse.errors.UserException;
       HistoryCommand.class,
       RestoreCommand.class,
       MaintainCommand.class,
+      ExportCommand.class,
       SqlCommand.class,
       CheckCommand.class,
       ExplainCommand.class,

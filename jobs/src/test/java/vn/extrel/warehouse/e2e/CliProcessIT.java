@@ -75,7 +75,7 @@ class CliProcessIT {
             "value,\"round(yoy_ratio, 1)\"\n17250000,4.4\n\nvalue\n6785\n\nmember,n\nagreement/KHM,4\nmou/LAO,1\n\n"
                 + "runs\n1\n\ndoubled\n0\n");
 
-    Result nightly = WarehouseProcess.run(dir, env(), "nightly");
+    Result nightly = WarehouseProcess.run(dir, env(), "nightly", "--no-exports");
     assertThat(nightly.code()).as(nightly.err()).isZero();
     assertThat(nightly.out()).contains("nothing to do").contains("0 loaded, 7 unchanged");
 
@@ -84,7 +84,8 @@ class CliProcessIT {
     Map<String, String> slow = new java.util.HashMap<>(env());
     slow.put("EXTREL_FAILPOINT", "run-start:3");
     WarehouseProcess scheduler =
-        WarehouseProcess.start(dir, slow, "schedule", "--cron", "*/2 * * * * ?", "--retries", "0");
+        WarehouseProcess.start(
+            dir, slow, "schedule", "--cron", "*/2 * * * * ?", "--retries", "0", "--no-exports");
     Path log = dir.resolve("warehouse/_logs/events.jsonl");
     scheduler.awaitOut(o -> count(o, "run finished with exit code 0") >= 2, Duration.ofMinutes(3));
     assertThat(scheduler.out())

@@ -69,6 +69,7 @@ class BadFilesTest {
             w.root(),
             "--config",
             config.toString(),
+            "--no-exports",
             "--no-progress");
     summary = out.toString(StandardCharsets.UTF_8);
   }

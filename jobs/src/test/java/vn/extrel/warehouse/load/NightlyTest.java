@@ -25,6 +25,8 @@ import vn.extrel.warehouse.testing.TestSpark;
  */
 class NightlyTest {
 
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path exports;
+
   @Test
   void aSecondNightlyRunSkipsEveryFileAndMakesNoCommit() {
     Warehouse w = SampleWarehouse.get();
@@ -45,6 +47,10 @@ class NightlyTest {
             w.root(),
             "--config",
             Repo.config().toString(),
+            "--run-date",
+            "2026-11-27",
+            "--exports-dir",
+            exports.toString(),
             "--no-progress");
     String summary = out.toString(StandardCharsets.UTF_8);
 
@@ -55,6 +61,10 @@ class NightlyTest {
     assertThat(summary).containsPattern("fdi_disbursed_usd\\s+2016\\s+17,250,000 USD\\s+4\\.4");
     assertThat(versions(w, tables)).as("no table got a new commit").isEqualTo(versions);
     assertThat(TableChecksums.of(spark, w, tables)).isEqualTo(before);
+    assertThat(exports.resolve("2026-11-27/fdi-yoy.xlsx"))
+        .as("the night's declared exports are written even when no file changed")
+        .exists();
+    assertThat(summary).contains("Export 2026-11-27/fdi-yoy.xlsx");
   }
 
   static Map<TableId, Long> versions(Warehouse w, List<TableId> tables) {

@@ -1,0 +1,102 @@
+package vn.extrel.warehouse.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import vn.extrel.warehouse.config.YamlDocument;
+
+/**
+ * {@code config/exports.yaml}: column titles in Vietnamese and English, and the exports the nightly
+ * job writes. Checked when read: a misspelt format or a missing source names the file and line.
+ */
+public record ExportCatalog(Map<String, Map<String, String>> columns, List<Export> exports) {
+
+  /** One declared export. */
+  public record Export(String id, String source, List<ExportFormat> formats, String locale) {}
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+  public static ExportCatalog empty() {
+    return new ExportCatalog(Map.of(), List.of());
+  }
+
+  public static ExportCatalog load(Path configDir) {
+    Path file = configDir.resolve("exports.yaml");
+    if (!Files.exists(file)) {
+      return empty();
+    }
+    YamlDocument doc =
+        YamlDocument.read(
+            file,
+            (configDir.getFileName() == null ? "config" : configDir.getFileName().toString())
+                + "/exports.yaml");
+    Map<String, Map<String, String>> columns = new LinkedHashMap<>();
+    JsonNode c = doc.root().path("columns");
+    for (var it = c.fields(); it.hasNext(); ) {
+      var e = it.next();
+      Map<String, String> t = new LinkedHashMap<>();
+      for (String locale : List.of("vi", "en")) {
+        if (e.getValue().path(locale).isTextual()) {
+          t.put(locale, e.getValue().path(locale).asText());
+        }
+      }
+      if (t.isEmpty()) {
+        throw doc.error(
+            "columns." + e.getKey(),
+            "column '" + e.getKey() + "' has no title",
+            "write {vi: ..., en: ...}");
+      }
+      columns.put(e.getKey(), Map.copyOf(t));
+    }
+    List<Export> exports = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    JsonNode list = doc.root().path("exports");
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode x = list.get(i);
+      String at = "exports." + i;
+      String id = x.path("id").asText("");
+      if (!ID.matcher(id).matches()) {
+        throw doc.error(
+            at + ".id",
+            "an export needs an id of lower-case letters, digits, '-' or '_'",
+            "e.g. id: fdi-yoy (it names the file)");
+      }
+      if (!ids.add(id)) {
+        throw doc.error(at + ".id", "export '" + id + "' is declared twice", "rename one");
+      }
+      String source = x.path("source").asText("").trim();
+      if (source.isEmpty()) {
+        throw doc.error(
+            at + ".source",
+            "export '" + id + "' has no source",
+            "name a table or view (gold.fdi_yoy) or write a SELECT");
+      }
+      List<ExportFormat> formats = new ArrayList<>();
+      JsonNode f = x.path("formats");
+      if (!f.isArray() || f.isEmpty()) {
+        throw doc.error(
+            at + ".formats", "export '" + id + "' has no formats", "e.g. formats: [xlsx, csv]");
+      }
+      for (int k = 0; k < f.size(); k++) {
+        try {
+          formats.add(ExportFormat.of(f.get(k).asText()));
+        } catch (RuntimeException e) {
+          throw doc.error(at + ".formats." + k, e.getMessage(), "use csv, xlsx, json or parquet");
+        }
+      }
+      String locale = x.path("locale").asText("vi");
+      if (!locale.equals("vi") && !locale.equals("en")) {
+        throw doc.error(at + ".locale", "unknown locale '" + locale + "'", "use vi or en");
+      }
+      exports.add(new Export(id, source, List.copyOf(formats), locale));
+    }
+    return new ExportCatalog(Map.copyOf(columns), List.copyOf(exports));
+  }
+}

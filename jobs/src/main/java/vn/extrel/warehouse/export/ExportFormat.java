@@ -1,0 +1,31 @@
+package vn.extrel.warehouse.export;
+
+import java.util.Locale;
+import vn.extrel.warehouse.errors.UserException;
+
+/** The file formats indicator tables are exported to. */
+public enum ExportFormat {
+  CSV("csv"),
+  XLSX("xlsx"),
+  JSON("json"),
+  PARQUET("parquet");
+
+  private final String extension;
+
+  ExportFormat(String extension) {
+    this.extension = extension;
+  }
+
+  public String extension() {
+    return extension;
+  }
+
+  public static ExportFormat of(String name) {
+    try {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UserException(
+          "unknown export format '" + name + "'; use csv, xlsx, json or parquet");
+    }
+  }
+}
