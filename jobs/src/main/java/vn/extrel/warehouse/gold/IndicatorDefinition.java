@@ -31,6 +31,16 @@ public record IndicatorDefinition(
     String description) {
 
   public IndicatorDefinition {
+    if (name != null) {
+      for (Map.Entry<String, String> e : name.entrySet()) {
+        if (e.getValue() == null) {
+          throw new IllegalArgumentException(
+              "name '"
+                  + e.getKey()
+                  + "' has no text; a name with a comma must be quoted: {vi: \"...\", en: \"a, b\"}");
+        }
+      }
+    }
     name = name == null ? Map.of() : Map.copyOf(name);
     filter = filter == null ? Map.of() : Map.copyOf(filter);
     breakdowns = breakdowns == null ? List.of("total") : List.copyOf(breakdowns);
