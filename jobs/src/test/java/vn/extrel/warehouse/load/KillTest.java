@@ -58,11 +58,18 @@ class KillTest {
   static final List<String> POINTS =
       List.of(Failpoints.AFTER_BRONZE, Failpoints.BETWEEN_SILVER_TABLES, Failpoints.DURING_GOLD);
 
-  /** One killed load per point, each on its own copy of the night-one warehouse. */
+  /** One killed load per point, each on a warehouse of its own. */
   static final Map<String, WarehouseProcess> LOADS = new LinkedHashMap<>();
 
+  /** What a reader saw while each load was stopped at its point. */
+  static final Map<String, Map<TableId, Long>> DURING = new LinkedHashMap<>();
+
+  /** The checksums after the rerun that followed each kill. */
+  static final Map<String, Map<TableId, String>> RERUN =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   @BeforeAll
-  static void theLoadsToKillThenACleanLoad() throws IOException {
+  static void killEachLoadAtItsPointThenRerun() throws Exception {
     nightTwo =
         copy(
             shared.resolve("input"),
@@ -91,6 +98,37 @@ class KillTest {
     Loads.load(nightTwo, clean);
     cleanAfter = TableChecksums.of(spark, clean, TABLES);
     countsAfter = counts(spark, clean);
+
+    for (String point : POINTS) {
+      WarehouseProcess load = LOADS.get(point);
+      load.awaitErr(e -> e.contains("FAILPOINT " + point), Duration.ofMinutes(5));
+      // A reader while the load is stopped mid-way.
+      DURING.put(point, counts(spark, warehouse(point)));
+      // Stopped at the point, the process writes nothing more: SIGKILL leaves what the reader saw.
+      load.kill();
+    }
+    // The next runs, side by side in this JVM (each warehouse has its own lock).
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(POINTS.size());
+    try {
+      List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+      for (String point : POINTS) {
+        runs.add(
+            pool.submit(
+                () -> {
+                  Loads.load(nightTwo, warehouse(point));
+                  RERUN.put(point, TableChecksums.of(spark, warehouse(point), TABLES));
+                }));
+      }
+      for (var r : runs) {
+        r.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  static Warehouse warehouse(String point) {
+    return Warehouse.at(shared.resolve(point).resolve("warehouse").toString());
   }
 
   @AfterAll
@@ -102,28 +140,17 @@ class KillTest {
   @ValueSource(
       strings = {Failpoints.AFTER_BRONZE, Failpoints.BETWEEN_SILVER_TABLES, Failpoints.DURING_GOLD})
   void aLoadKilledAtAnyPointIsFinishedByTheNextRun(String point) {
-    SparkSession spark = TestSpark.get();
-    Warehouse w = Warehouse.at(shared.resolve(point).resolve("warehouse").toString());
     assertThat(countsAfter.get(IndicatorsTable.ID)).isPositive();
-    WarehouseProcess load = LOADS.get(point);
-    load.awaitErr(e -> e.contains("FAILPOINT " + point), Duration.ofMinutes(5));
-
-    // A reader while the load is stopped mid-way: every table as it was, or as it will be.
-    Map<TableId, Long> during = counts(spark, w);
+    Map<TableId, Long> during = DURING.get(point);
     for (TableId t : DATA) {
       assertThat(during.get(t))
-          .as("%s while the load is stopped at %s", t, point)
+          .as("%s while the load is stopped at %s: as it was, or as it will be", t, point)
           .isIn(countsBefore.get(t), countsAfter.get(t));
     }
     assertThat(during.get(IndicatorsTable.ID))
         .as("gold shows the last complete load until the new one is committed")
         .isEqualTo(countsBefore.get(IndicatorsTable.ID));
-
-    // Stopped at the point, the process writes nothing more: SIGKILL leaves what the reader saw.
-    load.kill();
-
-    Loads.load(nightTwo, w);
-    assertThat(TableChecksums.of(spark, w, TABLES))
+    assertThat(RERUN.get(point))
         .as("the rerun after a kill at %s gives what an uninterrupted load gives", point)
         .isEqualTo(cleanAfter);
   }
