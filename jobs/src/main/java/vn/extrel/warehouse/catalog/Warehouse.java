@@ -22,6 +22,11 @@ public record Warehouse(String root) implements Serializable {
     root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
   }
 
+  /** The folder of a local warehouse; null on object storage (no OS locks, no local files). */
+  public Path localDir() {
+    return root.startsWith("file:") ? Path.of(URI.create(root.replace(" ", "%20"))) : null;
+  }
+
   /** A local folder or any Hadoop URI (s3a://bucket/warehouse). */
   public static Warehouse at(String location) {
     URI uri = URI.create(location.replace(" ", "%20"));

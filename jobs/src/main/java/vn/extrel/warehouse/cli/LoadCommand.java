@@ -102,9 +102,9 @@ public class LoadCommand implements Callable<Integer> {
    * @param runDate the night the run stands for; null: today in Viet Nam
    */
   int nightly(String command, java.time.LocalDate runDate) {
-    LoadResult result = run(command);
-    int code = result.anyFailed() ? WarehouseCli.DATA_ERROR : WarehouseCli.OK;
     WarehouseConfig config = common.loadConfig();
+    LoadResult result = run(command, config);
+    int code = result.anyFailed() ? WarehouseCli.DATA_ERROR : WarehouseCli.OK;
     vn.extrel.warehouse.export.ExportCatalog exports =
         vn.extrel.warehouse.export.ExportCatalog.load(config.dir());
     if (noExports || exports.exports().isEmpty()) {
@@ -128,8 +128,11 @@ public class LoadCommand implements Callable<Integer> {
   }
 
   LoadResult run(String command) {
+    return run(command, common.loadConfig());
+  }
+
+  LoadResult run(String command, WarehouseConfig config) {
     PrintWriter out = spec.commandLine().getOut();
-    WarehouseConfig config = common.loadConfig();
     Warehouse warehouse = common.warehouse();
     EventLog events = new EventLog(EventLog.locate(log, warehouse));
     LoadListener listener =

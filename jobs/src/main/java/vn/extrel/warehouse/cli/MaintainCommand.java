@@ -53,12 +53,8 @@ public final class MaintainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Warehouse w = common.warehouse();
     PrintWriter out = spec.commandLine().getOut();
-    java.nio.file.Path local =
-        w.root().startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(w.root())) : null;
     try (LoadLock lock =
-        local == null
-            ? null
-            : LoadLock.acquire(local, "maintain-" + RunIds.next(java.time.Instant.now()), 0)) {
+        LoadLock.acquire(w, "maintain-" + RunIds.next(java.time.Instant.now()), 0)) {
       SparkSession spark = SparkSessions.getOrCreate();
       java.util.List<TableId> chosen =
           tables.isEmpty()

@@ -58,12 +58,8 @@ public final class RestoreCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TableId id = TableArgument.parse(table);
     Warehouse w = common.warehouse();
-    java.nio.file.Path local =
-        w.root().startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(w.root())) : null;
     try (LoadLock lock =
-        local == null
-            ? null
-            : LoadLock.acquire(local, "restore-" + RunIds.next(java.time.Instant.now()), 0)) {
+        LoadLock.acquire(w, "restore-" + RunIds.next(java.time.Instant.now()), 0)) {
       SparkSession spark = SparkSessions.getOrCreate();
       DeltaTable t = DeltaTable.forPath(spark, w.path(id));
       Dataset<Row> r =

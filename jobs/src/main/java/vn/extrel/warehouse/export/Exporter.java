@@ -44,6 +44,7 @@ import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.gold.IndicatorCatalog;
 import vn.extrel.warehouse.gold.IndicatorDefinition;
 import vn.extrel.warehouse.gold.IndicatorsTable;
+import vn.extrel.warehouse.ops.StateFile;
 import vn.extrel.warehouse.util.Hashing;
 
 /**
@@ -135,13 +136,10 @@ public final class Exporter {
     }
     Map<String, Long> out = new LinkedHashMap<>();
     for (TableId t : tables) {
-      if (warehouse.exists(spark, t)) {
-        out.put(
-            t.qualified(),
-            io.delta.tables.DeltaTable.forPath(spark, warehouse.path(t))
-                .history(1)
-                .first()
-                .<Long>getAs("version"));
+      long version =
+          StateFile.latestVersion(warehouse, t, spark.sparkContext().hadoopConfiguration());
+      if (version >= 0) {
+        out.put(t.qualified(), version);
       }
     }
     return out;

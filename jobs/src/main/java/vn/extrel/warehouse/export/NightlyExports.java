@@ -22,9 +22,7 @@ public final class NightlyExports {
 
   /** Where exports go: beside a local warehouse, else ./exports. */
   public static Path defaultDir(Warehouse w) {
-    return w.root().startsWith("file:")
-        ? Path.of(java.net.URI.create(w.root())).resolve("exports")
-        : Path.of("exports");
+    return w.localDir() != null ? w.localDir().resolve("exports") : Path.of("exports");
   }
 
   public static List<Exporter.Result> run(

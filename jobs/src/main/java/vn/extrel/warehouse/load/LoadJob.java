@@ -1,7 +1,6 @@
 package vn.extrel.warehouse.load;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +90,8 @@ public final class LoadJob {
     Instant started = Instant.now();
     String runId = RunIds.next(started);
     Warehouse w = options.warehouse();
-    try (LoadLock lock = lockFor(w, runId)) {
+    // Local warehouses are locked by the OS; on object storage, see docs/OPERATIONS.md.
+    try (LoadLock lock = LoadLock.acquire(w, runId, options.lockWaitMillis())) {
       listener.runStarted(runId, options.command(), options.input(), w.root());
       Failpoints.hit(Failpoints.RUN_START);
       Optional<LoadResult> quick = nothingChanged(w, runId, started);
@@ -174,12 +174,6 @@ public final class LoadJob {
     end.put(LoadRunsTable.SILVER_FINGERPRINT, config.referenceHash());
     end.put(LoadRunsTable.GOLD_FINGERPRINT, config.indicatorsHash());
     return end;
-  }
-
-  /** Local warehouses are locked by the OS; on object storage, see docs/OPERATIONS.md. */
-  private LoadLock lockFor(Warehouse w, String runId) {
-    Path dir = localDir(w);
-    return dir == null ? null : LoadLock.acquire(dir, runId, options.lockWaitMillis());
   }
 
   /**
@@ -556,13 +550,6 @@ public final class LoadJob {
         DeltaWrites.versions(
             FileLoadsTable.SOURCE_PATH, FileLoadsTable.SHA256, BronzeStage.versions(tasks)),
         DeltaWrites.commitInfo(runId, "file-loads", read));
-  }
-
-  /** The local folder of a file: warehouse, or null for object storage. */
-  static Path localDir(Warehouse w) {
-    return w.root().startsWith("file:")
-        ? Path.of(java.net.URI.create(w.root().replace(" ", "%20")))
-        : null;
   }
 
   /** Wall time per stage, for the summary, the event log and the benchmarks. */

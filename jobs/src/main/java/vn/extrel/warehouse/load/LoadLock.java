@@ -28,6 +28,16 @@ public final class LoadLock implements AutoCloseable {
   }
 
   /**
+   * Takes the warehouse's lock for {@code holder}; null for a warehouse on object storage, which
+   * has no OS locks (see docs/OPERATIONS.md).
+   */
+  public static LoadLock acquire(
+      vn.extrel.warehouse.catalog.Warehouse w, String holder, long waitMillis) {
+    Path dir = w.localDir();
+    return dir == null ? null : acquire(dir, holder, waitMillis);
+  }
+
+  /**
    * Takes the lock, waiting up to {@code waitMillis} (0: fail at once).
    *
    * @throws LoadLockedException when another load holds it, naming that load

@@ -47,11 +47,9 @@ public final class EventLog implements LoadListener {
     if (env != null && !env.isBlank()) {
       return Path.of(env);
     }
-    if (w.root().startsWith("file:")) {
-      return Path.of(java.net.URI.create(w.root().replace(" ", "%20")))
-          .resolve("_logs/events.jsonl");
-    }
-    return Path.of("logs/events.jsonl");
+    return w.localDir() != null
+        ? w.localDir().resolve("_logs/events.jsonl")
+        : Path.of("logs/events.jsonl");
   }
 
   public Path file() {

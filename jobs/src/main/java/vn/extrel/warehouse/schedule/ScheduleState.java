@@ -25,11 +25,9 @@ public record ScheduleState(
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   static Path file(Warehouse w) {
-    if (w.root().startsWith("file:")) {
-      return Path.of(java.net.URI.create(w.root().replace(" ", "%20")))
-          .resolve("_state/schedule.json");
-    }
-    return Path.of("state/schedule.json");
+    return w.localDir() != null
+        ? w.localDir().resolve("_state/schedule.json")
+        : Path.of("state/schedule.json");
   }
 
   public static Optional<ScheduleState> read(Warehouse w) {

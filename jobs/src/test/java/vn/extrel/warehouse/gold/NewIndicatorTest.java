@@ -2,12 +2,8 @@ package vn.extrel.warehouse.gold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,22 +60,6 @@ class NewIndicatorTest {
 
   /** The sample warehouse's folder, copied: this test must not change the shared one. */
   static Warehouse copyOf(Warehouse sample, Path to) {
-    Path from =
-        sample.root().startsWith("file:")
-            ? Path.of(java.net.URI.create(sample.root()))
-            : Path.of(sample.root());
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else if (!p.getFileName().toString().equals("load.lock")) {
-          Files.copy(p, target);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Warehouse.at(to.toString());
+    return Warehouse.at(ConfigCopy.copyTree(sample.localDir(), to).toString());
   }
 }

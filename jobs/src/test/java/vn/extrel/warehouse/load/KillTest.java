@@ -2,10 +2,8 @@ package vn.extrel.warehouse.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +36,8 @@ class KillTest {
 
   @TempDir static Path shared;
 
-  /** The trade report and the 2016 FDI report, into an empty warehouse. */
-  static Path nightTwo;
+  /** The trade report and the 2016 FDI report, loaded into empty warehouses. */
+  static Path input;
 
   static Map<TableId, String> cleanAfter;
   static Map<TableId, Long> countsBefore;
@@ -70,11 +68,14 @@ class KillTest {
 
   @BeforeAll
   static void killEachLoadAtItsPointThenRerun() throws Exception {
-    nightTwo =
-        copy(
-            shared.resolve("input"),
-            "trade/xuat-nhap-khau-2014-2016.csv",
-            "fdi/Bao-cao-FDI-An-Giang-2016.xlsx");
+    input =
+        Loads.input(
+            shared,
+            Map.of(
+                "trade/xuat-nhap-khau-2014-2016.csv",
+                Repo.data().resolve("trade/xuat-nhap-khau-2014-2016.csv"),
+                "fdi/Bao-cao-FDI-An-Giang-2016.xlsx",
+                Repo.data().resolve("fdi/Bao-cao-FDI-An-Giang-2016.xlsx")));
     SparkSession spark = TestSpark.get();
     Warehouse clean = Warehouse.at(shared.resolve("clean").toString());
     countsBefore = counts(spark, clean);
@@ -90,12 +91,12 @@ class KillTest {
                   "WAREHOUSE_DIR",
                   dir.resolve("warehouse").toString(),
                   "WAREHOUSE_INPUT",
-                  nightTwo.toString(),
+                  input.toString(),
                   Failpoints.ENV,
                   point),
               "load"));
     }
-    Loads.load(nightTwo, clean);
+    Loads.load(input, clean);
     cleanAfter = TableChecksums.of(spark, clean, TABLES);
     countsAfter = counts(spark, clean);
 
@@ -115,7 +116,7 @@ class KillTest {
         runs.add(
             pool.submit(
                 () -> {
-                  Loads.load(nightTwo, warehouse(point));
+                  Loads.load(input, warehouse(point));
                   RERUN.put(point, TableChecksums.of(spark, warehouse(point), TABLES));
                 }));
       }
@@ -161,19 +162,5 @@ class KillTest {
       out.put(t, w.read(spark, t).count());
     }
     return out;
-  }
-
-  /** An input folder; the copies keep the sample's modification time, so both nights agree. */
-  static Path copy(Path input, String... files) throws IOException {
-    for (String f : files) {
-      Path target = input.resolve(f);
-      Files.createDirectories(target.getParent());
-      Files.copy(
-          Repo.data().resolve(f),
-          target,
-          StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.COPY_ATTRIBUTES);
-    }
-    return input;
   }
 }

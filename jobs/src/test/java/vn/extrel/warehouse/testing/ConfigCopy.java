@@ -13,10 +13,14 @@ public final class ConfigCopy {
   private ConfigCopy() {}
 
   public static Path of(Path dir) {
-    Path to = dir.resolve("config");
-    try (Stream<Path> s = Files.walk(Repo.config())) {
+    return copyTree(Repo.config(), dir.resolve("config"));
+  }
+
+  /** Copies a folder and everything below it (a configuration, a warehouse) to {@code to}. */
+  public static Path copyTree(Path from, Path to) {
+    try (Stream<Path> s = Files.walk(from)) {
       for (Path p : s.toList()) {
-        Path target = to.resolve(Repo.config().relativize(p).toString());
+        Path target = to.resolve(from.relativize(p).toString());
         if (Files.isDirectory(p)) {
           Files.createDirectories(target);
         } else {
