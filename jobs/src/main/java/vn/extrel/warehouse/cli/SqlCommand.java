@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,6 +30,7 @@ import vn.extrel.warehouse.spark.SparkSessions;
     mixinStandardHelpOptions = true,
     description = {
       "Runs Spark SQL against the warehouse; tables are named bronze.*, silver.*, gold.*, ops.*.",
+      "Without -e or -f: an interactive shell on a terminal, or the statements on standard input.",
       "Statements that change tables are refused unless --allow-write is given."
     })
 public final class SqlCommand implements Callable<Integer> {
@@ -53,7 +53,7 @@ public final class SqlCommand implements Callable<Integer> {
     Path file;
   }
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Source source;
 
   @Option(
@@ -70,46 +70,44 @@ public final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ResultPrinter.Format fmt;
-    try {
-      fmt = ResultPrinter.Format.valueOf(format.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UserException(
-          "unknown --format '" + format + "'; use table, csv, json or markdown");
+    ResultPrinter.Format fmt = SqlRunner.parseFormat(format);
+    boolean interactive = source == null && System.console() != null;
+    String text = null;
+    if (source != null) {
+      text =
+          source.sql != null ? source.sql : Files.readString(source.file, StandardCharsets.UTF_8);
+    } else if (!interactive) {
+      // Statements piped in: warehouse sql < report.sql
+      text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    String text =
-        source.sql != null ? source.sql : Files.readString(source.file, StandardCharsets.UTF_8);
-    List<String> statements = SqlStatements.split(text);
-    if (statements.isEmpty()) {
-      throw new UserException("no SQL statement given");
+    List<String> statements = text == null ? List.of() : SqlStatements.split(text);
+    if (!interactive && statements.isEmpty()) {
+      throw new UserException("no SQL statement given (use -e, -f, or pipe statements in)");
     }
-    for (String s : statements) {
-      if (!allowWrite && !SqlStatements.isReadOnly(s)) {
-        throw new UserException(
-            "refused: '"
-                + SqlStatements.firstWords(s)
-                + "' changes tables, and the warehouse is loaded only by"
-                + " 'warehouse load'. Rerun with --allow-write if you mean it");
-      }
-    }
-    Warehouse warehouse = common.warehouse();
     SparkSession spark = SparkSessions.getOrCreate();
+    SqlRunner runner = new SqlRunner(spark, allowWrite, fmt);
+    runner.checkWrites(statements);
+    Warehouse warehouse = common.warehouse();
     WarehouseConfig config = common.loadConfig();
     WarehouseCatalog.bind(spark, warehouse, config.indicators().views());
+    if (interactive) {
+      return new SqlShell(runner, warehouse).run();
+    }
     PrintWriter out = spec.commandLine().getOut();
     // Each statement's result in turn, like psql; results without columns (SET, USE) print nothing.
     boolean first = true;
     for (String s : statements) {
-      Dataset<Row> result = spark.sql(s);
-      if (result.schema().isEmpty()) {
+      Dataset<Row> result = runner.run(s);
+      if (result == null) {
         continue;
       }
       if (!first) {
         out.println();
       }
-      ResultPrinter.print(result.schema(), result.toLocalIterator(), fmt, out);
+      runner.print(result, out);
       first = false;
     }
+    out.flush();
     return WarehouseCli.OK;
   }
 }

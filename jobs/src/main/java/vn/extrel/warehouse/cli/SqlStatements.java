@@ -55,6 +55,36 @@ final class SqlStatements {
     return out;
   }
 
+  /**
+   * True when the text ends a statement: its last character outside quotes and comments is a
+   * semicolon, and no quote is left open.
+   */
+  static boolean isComplete(String text) {
+    char quote = 0;
+    char last = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == '\\' && i + 1 < text.length()) {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+        last = c;
+      } else if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+        last = c;
+      } else if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-') {
+        while (i < text.length() && text.charAt(i) != '\n') {
+          i++;
+        }
+      } else if (!Character.isWhitespace(c)) {
+        last = c;
+      }
+    }
+    return quote == 0 && last == ';';
+  }
+
   private static void add(List<String> out, StringBuilder cur) {
     String s = cur.toString().trim();
     if (!s.isEmpty()) {

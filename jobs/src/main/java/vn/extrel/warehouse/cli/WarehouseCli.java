@@ -30,6 +30,7 @@ import vn.extrel.warehouse.errors.UserException;
       MaintainCommand.class,
       ExportCommand.class,
       SqlCommand.class,
+      ServeCommand.class,
       CheckCommand.class,
       ExplainCommand.class,
       CommandLine.HelpCommand.class

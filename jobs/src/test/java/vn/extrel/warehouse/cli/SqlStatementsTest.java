@@ -23,4 +23,14 @@ class SqlStatementsTest {
         .isFalse();
     assertThat(SqlStatements.isReadOnly("SELECT 'INSERT INTO' AS text")).isTrue();
   }
+
+  @Test
+  void theShellWaitsForTheSemicolonThatEndsAStatement() {
+    assertThat(SqlStatements.isComplete("SELECT 1")).isFalse();
+    assertThat(SqlStatements.isComplete("SELECT 1\nFROM t;")).isTrue();
+    assertThat(SqlStatements.isComplete("SELECT 1; -- done")).isTrue();
+    assertThat(SqlStatements.isComplete("SELECT 'a;")).as("open quote").isFalse();
+    assertThat(SqlStatements.isComplete("SELECT 'a;'")).isFalse();
+    assertThat(SqlStatements.isComplete("SELECT 'it''s';")).isTrue();
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,21 +12,30 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import vn.extrel.warehouse.testing.ConnectClient;
+import vn.extrel.warehouse.testing.Repo;
+import vn.extrel.warehouse.testing.Tmux;
 import vn.extrel.warehouse.testing.WarehouseProcess;
 import vn.extrel.warehouse.testing.WarehouseProcess.Result;
 
 /**
  * The README's commands as users and cron run them, each a real {@code bin/warehouse} process on
- * one warehouse folder: two loads started together, queries from a second process, a nightly that
- * has nothing to do, and the scheduler.
+ * one warehouse folder, in order: two loads started together, queries from other processes (the SQL
+ * command, the Spark Connect server and its JVM client, the interactive shell under a
+ * pseudo-terminal), a nightly that has nothing to do, and the scheduler.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CliProcessIT {
 
-  @TempDir Path dir;
+  /** One warehouse for the whole class: the first test loads it, the others read it. */
+  @TempDir static Path dir;
 
-  Map<String, String> env() {
+  static Map<String, String> env() {
     // C1 only and one GC thread: short-lived JVMs, two of them at once on two cores.
     return Map.of(
         "WAREHOUSE_DIR",
@@ -34,8 +44,19 @@ class CliProcessIT {
         "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
   }
 
+  static final String[] QUERIES = {
+    "SELECT value, round(yoy_ratio,1) FROM gold.indicators WHERE indicator='fdi_disbursed_usd' AND year=2016"
+        + " AND dimension='total'",
+    "SELECT value FROM gold.indicators WHERE indicator='fdi_jobs' AND year=2016 AND dimension='total'",
+    "SELECT member, CAST(value AS INT) AS n FROM gold.indicators WHERE indicator='activity_count' AND year=2016"
+        + " AND dimension='activity_type/partner_country' AND member IN ('agreement/KHM','mou/LAO') ORDER BY member",
+    "SELECT count(*) AS runs FROM ops.load_runs",
+    "SELECT count(*) - count(DISTINCT lineage_id, measure) AS doubled FROM silver.fdi"
+  };
+
   @Test
-  void twoLoadsAtOnceThenQueriesNightlyAndTheScheduler() throws Exception {
+  @Order(1)
+  void twoLoadsStartedTogetherOneLoadsTheOtherIsRefused() {
     // Someone starts a second load by hand while the first runs: one loads, the other exits 3 at
     // once, naming the running one.
     WarehouseProcess a = WarehouseProcess.start(dir, env(), "load");
@@ -52,29 +73,119 @@ class CliProcessIT {
         .containsPattern("fdi_disbursed_usd\\s+2016\\s+17,250,000 USD\\s+4\\.4")
         .containsPattern("fdi_jobs\\s+2016\\s+6,785 person")
         .contains("1 quarantined");
+  }
 
-    Result sql =
-        WarehouseProcess.run(
-            dir,
-            env(),
-            "sql",
-            "-e",
-            "SELECT value, round(yoy_ratio,1) FROM gold.indicators WHERE indicator='fdi_disbursed_usd' AND year=2016"
-                + " AND dimension='total'; "
-                + "SELECT value FROM gold.indicators WHERE indicator='fdi_jobs' AND year=2016 AND dimension='total'; "
-                + "SELECT member, CAST(value AS INT) AS n FROM gold.indicators WHERE indicator='activity_count' AND year=2016"
-                + " AND dimension='activity_type/partner_country' AND member IN ('agreement/KHM','mou/LAO') ORDER BY member; "
-                + "SELECT count(*) AS runs FROM ops.load_runs; "
-                + "SELECT count(*) - count(DISTINCT lineage_id, measure) AS doubled FROM silver.fdi",
-            "--format",
-            "csv");
-    assertThat(sql.code()).as(sql.err()).isZero();
-    assertThat(sql.out())
-        .as("nothing doubled: one run recorded, every source row once")
-        .isEqualTo(
-            "value,\"round(yoy_ratio, 1)\"\n17250000,4.4\n\nvalue\n6785\n\nmember,n\nagreement/KHM,4\nmou/LAO,1\n\n"
-                + "runs\n1\n\ndoubled\n0\n");
+  @Test
+  @Order(2)
+  void sqlAndTheSparkConnectServerAnswerWithTheSameRows() throws Exception {
+    // The server starts while the SQL command runs: neither locks the other out.
+    int port = freePort();
+    WarehouseProcess server = WarehouseProcess.start(dir, env(), "serve", "--port", "" + port);
+    try {
+      Result sql =
+          WarehouseProcess.run(
+              dir, env(), "sql", "-e", String.join("; ", QUERIES), "--format", "csv");
+      assertThat(sql.code()).as(sql.err()).isZero();
+      assertThat(sql.out())
+          .as("nothing doubled: one run recorded, every source row once")
+          .isEqualTo(
+              "value,\"round(yoy_ratio, 1)\"\n17250000,4.4\n\nvalue\n6785\n\nmember,n\nagreement/KHM,4\nmou/LAO,1\n\n"
+                  + "runs\n1\n\ndoubled\n0\n");
 
+      server.awaitOut(o -> o.contains("Serving the warehouse"), Duration.ofMinutes(3));
+      assertThat(server.out()).contains("over Spark Connect at sc://127.0.0.1:" + port);
+      ConnectClient.Result remote = ConnectClient.sql(dir, "sc://127.0.0.1:" + port, QUERIES);
+      assertThat(remote.code()).as(remote.err()).isZero();
+      assertThat(remote.out()).as("the same rows through Spark Connect").isEqualTo(sql.out());
+      assertThat(remote.err()).as("a clean session close").doesNotContain("ERROR", "Exception");
+
+      server.terminate();
+      Result stopped = server.await(Duration.ofMinutes(1));
+      assertThat(stopped.code()).as(stopped.err()).isZero();
+      assertThat(stopped.out()).contains("server stopped");
+    } finally {
+      if (server.isAlive()) {
+        server.kill();
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
+  void theShellEditsRecallsCompletesAndRefusesWritesUnderAPseudoTerminal() throws Exception {
+    Path history = dir.resolve("history");
+    String command =
+        "cd '"
+            + Repo.root()
+            + "' && env WAREHOUSE_DIR='"
+            + dir.resolve("warehouse")
+            + "' WAREHOUSE_HISTORY='"
+            + history
+            + "' WAREHOUSE_JAVA_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' bin/warehouse sql;"
+            + " echo \"shell exited with $?\"; sleep 600";
+    try (Tmux terminal = Tmux.start(command)) {
+      Duration wait = Duration.ofMinutes(2);
+      terminal.awaitScreen(s -> prompts(s) == 1, Duration.ofMinutes(3));
+
+      // A statement over two lines: the first line alone gets a continuation prompt.
+      terminal.line("SELECT value AS jobs FROM gold.indicators");
+      terminal.awaitScreen(s -> s.contains(" -> "), wait);
+      terminal.line("WHERE indicator='fdi_jobs' AND year=2016 AND dimension='total';");
+      String s = terminal.awaitScreen(x -> prompts(x) == 2, wait);
+      assertThat(s).containsPattern("jobs\\s+-+\\s+6785\\s+\\(1 row\\)");
+
+      // Tab completes the table name.
+      terminal.type("SELECT count(*) AS n FROM gold.indic");
+      terminal.key("Tab");
+      terminal.awaitScreen(x -> x.contains("FROM gold.indicators"), wait);
+      terminal.line(";");
+      s = terminal.awaitScreen(x -> prompts(x) == 3, wait);
+      assertThat(count(s, "(1 row)")).isEqualTo(2);
+
+      // Up recalls the last statement; Enter runs it again.
+      terminal.key("Up");
+      terminal.awaitScreen(x -> lastLine(x).contains("FROM gold.indicators"), wait);
+      terminal.key("Enter");
+      s = terminal.awaitScreen(x -> prompts(x) == 4, wait);
+      assertThat(count(s, "(1 row)")).isEqualTo(3);
+
+      // A write is refused and the shell goes on; so does a bad column.
+      terminal.line("DROP TABLE gold.indicators;");
+      terminal.line("SELECT nope FROM gold.indicators;");
+      s = terminal.awaitScreen(x -> prompts(x) == 6, wait);
+      assertThat(s)
+          .contains("error: refused: 'DROP TABLE' changes tables")
+          .contains("--allow-write")
+          .contains("`nope` cannot be resolved");
+
+      terminal.line("\\q");
+      s = terminal.awaitScreen(x -> x.contains("shell exited with"), wait);
+      assertThat(s).contains("shell exited with 0");
+    }
+    assertThat(Files.readString(history))
+        .as("history kept for the next session")
+        .contains("WHERE indicator='fdi_jobs'")
+        .contains("DROP TABLE gold.indicators;");
+  }
+
+  static int prompts(String screen) {
+    return count(screen, "warehouse> ");
+  }
+
+  static String lastLine(String screen) {
+    String[] lines = screen.stripTrailing().split("\n");
+    return lines[lines.length - 1];
+  }
+
+  static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
+  @Order(4)
+  void aNightlyWithNothingToDoThenTheSchedulerWhoseRunsNeverOverlap() throws Exception {
     Result nightly = WarehouseProcess.run(dir, env(), "nightly", "--no-exports");
     assertThat(nightly.code()).as(nightly.err()).isZero();
     assertThat(nightly.out()).contains("nothing to do").contains("0 loaded, 7 unchanged");

@@ -1,0 +1,84 @@
+package vn.extrel.warehouse.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.extrel.warehouse.serve.ConnectServer;
+
+/** {@code warehouse serve}: the warehouse over Spark Connect, for PySpark, Jupyter and the like. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the warehouse's tables over Spark Connect (sc://127.0.0.1:15002 by default).",
+      "Clients: PySpark (SparkSession.builder.remote(...)), the Spark Connect JVM client, Go.",
+      "Runs until Ctrl-C or SIGTERM."
+    })
+public final class ServeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin WarehouseOptions common;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  String host;
+
+  @Option(
+      names = "--port",
+      defaultValue = "15002",
+      description = "Port (default: ${DEFAULT-VALUE}, Spark Connect's).")
+  int port;
+
+  @Option(
+      names = "--allow-remote",
+      description = "Required to listen beyond loopback; a token is then required too.")
+  boolean allowRemote;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description =
+          "File holding the token clients must present (sc://host:port/;token=...)."
+              + " Env SPARK_CONNECT_AUTHENTICATE_TOKEN works too.")
+  Path tokenFile;
+
+  @Option(
+      names = "--refresh",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description =
+          "How often tables created by later loads are picked up (default: ${DEFAULT-VALUE}).")
+  long refreshSeconds;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    String token =
+        tokenFile != null
+            ? Files.readString(tokenFile, StandardCharsets.UTF_8).strip()
+            : System.getenv("SPARK_CONNECT_AUTHENTICATE_TOKEN");
+    ConnectServer server =
+        new ConnectServer(
+            common.warehouse(),
+            common.loadConfig(),
+            new ConnectServer.Binding(host, port, token, allowRemote),
+            Math.max(1, refreshSeconds));
+    PrintWriter out = spec.commandLine().getOut();
+    for (String sig : new String[] {"TERM", "INT"}) {
+      sun.misc.Signal.handle(new sun.misc.Signal(sig), s -> server.stop());
+    }
+    server.start(out);
+    server.awaitStop(out);
+    return WarehouseCli.OK;
+  }
+}

@@ -1,0 +1,70 @@
+package vn.extrel.warehouse.cli;
+
+import java.io.PrintWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import vn.extrel.warehouse.errors.UserException;
+
+/**
+ * Runs one statement at a time for {@code warehouse sql} (-e, -f, standard input or the shell):
+ * refuses writes unless allowed, prints each result in the chosen format.
+ */
+final class SqlRunner {
+  private final SparkSession spark;
+  private final boolean allowWrite;
+  private ResultPrinter.Format format;
+
+  SqlRunner(SparkSession spark, boolean allowWrite, ResultPrinter.Format format) {
+    this.spark = spark;
+    this.allowWrite = allowWrite;
+    this.format = format;
+  }
+
+  ResultPrinter.Format format() {
+    return format;
+  }
+
+  void format(ResultPrinter.Format format) {
+    this.format = format;
+  }
+
+  SparkSession spark() {
+    return spark;
+  }
+
+  /** Throws before anything runs if a statement would change tables and writes are not allowed. */
+  void checkWrites(Iterable<String> statements) {
+    for (String s : statements) {
+      if (!allowWrite && !SqlStatements.isReadOnly(s)) {
+        throw new UserException(
+            "refused: '"
+                + SqlStatements.firstWords(s)
+                + "' changes tables, and the warehouse is loaded only by"
+                + " 'warehouse load'. Rerun with --allow-write if you mean it");
+      }
+    }
+  }
+
+  /**
+   * Runs the statement; returns its result, or null for results without columns (SET, USE), which
+   * print nothing.
+   */
+  Dataset<Row> run(String statement) {
+    checkWrites(java.util.List.of(statement));
+    Dataset<Row> result = spark.sql(statement);
+    return result.schema().isEmpty() ? null : result;
+  }
+
+  void print(Dataset<Row> result, PrintWriter out) {
+    ResultPrinter.print(result.schema(), result.toLocalIterator(), format, out);
+  }
+
+  static ResultPrinter.Format parseFormat(String name) {
+    try {
+      return ResultPrinter.Format.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UserException("unknown format '" + name + "'; use table, csv, json or markdown");
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package vn.extrel.warehouse.serve;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connect.service.SparkConnectService;
+import scala.Option;
+import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.catalog.WarehouseCatalog;
+import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.spark.SparkSessions;
+
+/**
+ * A Spark Connect server over the warehouse: any Spark Connect client (PySpark, the Scala/Java
+ * client, Go) queries {@code gold.indicators} by name.
+ *
+ * <p>The catalog is the warehouse folder, bound into the server's shared in-memory catalog (every
+ * Connect session sees it) and re-bound every {@code refreshSeconds} so that tables a load creates
+ * later appear. Loads in other processes never wait for the server: it takes no lock and holds no
+ * metastore.
+ */
+public final class ConnectServer {
+
+  /** Where clients are accepted from, and with which credential. */
+  public record Binding(String host, int port, String token, boolean allowRemote) {
+    public Binding {
+      if (port < 0 || port > 65535) {
+        throw new UserException("--port " + port + " is not a TCP port (0-65535)");
+      }
+    }
+
+    boolean loopback() {
+      try {
+        return InetAddress.getByName(host).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        throw new UserException("--host " + host + " does not resolve: " + e.getMessage());
+      }
+    }
+
+    /**
+     * Beyond loopback anyone on the network could read (or, over Connect, change) the warehouse:
+     * that needs both an explicit flag and Spark Connect's pre-shared token.
+     */
+    void check() {
+      if (loopback()) {
+        return;
+      }
+      if (!allowRemote) {
+        throw new UserException(
+            "--host "
+                + host
+                + " accepts clients from other machines; add --allow-remote to mean it, together"
+                + " with a token (--token-file or env SPARK_CONNECT_AUTHENTICATE_TOKEN), and put"
+                + " TLS in front (see docs/ANALYSTS.md)");
+      }
+      if (token == null || token.isBlank()) {
+        throw new UserException(
+            "--allow-remote needs a token that clients must present: --token-file FILE or env"
+                + " SPARK_CONNECT_AUTHENTICATE_TOKEN");
+      }
+    }
+
+    public String url() {
+      return "sc://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+  }
+
+  private final Warehouse warehouse;
+  private final WarehouseConfig config;
+  private final Binding binding;
+  private final long refreshSeconds;
+  private final CountDownLatch stop = new CountDownLatch(1);
+  private ScheduledExecutorService refresher;
+  private SparkSession spark;
+
+  public ConnectServer(
+      Warehouse warehouse, WarehouseConfig config, Binding binding, long refreshSeconds) {
+    this.warehouse = warehouse;
+    this.config = config;
+    this.binding = binding;
+    this.refreshSeconds = refreshSeconds;
+  }
+
+  /** Starts the server; returns once it accepts clients. */
+  public void start(PrintWriter out) {
+    binding.check();
+    Map<String, String> conf = new LinkedHashMap<>();
+    conf.put("spark.connect.grpc.binding.address", binding.host());
+    conf.put("spark.connect.grpc.binding.port", Integer.toString(binding.port()));
+    if (binding.token() != null && !binding.token().isBlank()) {
+      conf.put("spark.connect.authenticate.token", binding.token().strip());
+    }
+    spark = SparkSessions.getOrCreate(conf);
+    int tables = WarehouseCatalog.bind(spark, warehouse, config.indicators().views()).size();
+    SparkConnectService.start(spark.sparkContext());
+    refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "extrel-catalog-refresh");
+              t.setDaemon(true);
+              return t;
+            });
+    refresher.scheduleWithFixedDelay(
+        this::refresh, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
+    out.printf(
+        "Serving the warehouse %s (%d tables) over Spark Connect at %s%s%n",
+        warehouse.root(),
+        tables,
+        binding.url(),
+        binding.token() == null ? "" : " (clients must present the token)");
+    out.println("Stop with Ctrl-C or SIGTERM.");
+    out.flush();
+  }
+
+  private void refresh() {
+    try {
+      WarehouseCatalog.bind(spark, warehouse, config.indicators().views());
+    } catch (RuntimeException e) {
+      // A load may be creating a table this very moment; the next refresh sees it whole.
+      System.err.println("catalog refresh skipped: " + e.getMessage());
+    }
+  }
+
+  /** Blocks until {@link #stop()} (SIGTERM, Ctrl-C), then shuts the server down. */
+  public void awaitStop(PrintWriter out) throws InterruptedException {
+    stop.await();
+    refresher.shutdownNow();
+    SparkConnectService.stop(Option.apply(10L), Option.apply(TimeUnit.SECONDS));
+    out.println("server stopped");
+    out.flush();
+  }
+
+  public void stop() {
+    stop.countDown();
+  }
+}
