@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Splitting a SQL script into statements, and telling reads from writes. */
-final class SqlStatements {
+public final class SqlStatements {
   private SqlStatements() {}
 
   private static final Set<String> READS =
@@ -24,7 +24,7 @@ final class SqlStatements {
           "(");
 
   /** Splits on semicolons outside quotes and comments. */
-  static List<String> split(String text) {
+  public static List<String> split(String text) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     char quote = 0;
@@ -93,7 +93,7 @@ final class SqlStatements {
     cur.setLength(0);
   }
 
-  static String firstWords(String sql) {
+  public static String firstWords(String sql) {
     String[] w = sql.trim().split("\\s+");
     return w.length == 1 ? w[0] : w[0] + " " + w[1];
   }
@@ -102,7 +102,7 @@ final class SqlStatements {
    * True for statements that only read. WITH and FROM can front an INSERT in Spark SQL, so those
    * are checked for write keywords too.
    */
-  static boolean isReadOnly(String sql) {
+  public static boolean isReadOnly(String sql) {
     String upper = sql.trim().toUpperCase(Locale.ROOT);
     String first = upper.split("[\\s(]+", 2)[0];
     if (upper.startsWith("(")) {

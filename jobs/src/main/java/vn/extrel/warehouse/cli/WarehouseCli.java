@@ -31,6 +31,7 @@ import vn.extrel.warehouse.errors.UserException;
       ExportCommand.class,
       SqlCommand.class,
       ServeCommand.class,
+      NotebookCommand.class,
       CheckCommand.class,
       ExplainCommand.class,
       CommandLine.HelpCommand.class
