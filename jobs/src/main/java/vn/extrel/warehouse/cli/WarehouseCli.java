@@ -32,6 +32,7 @@ import vn.extrel.warehouse.errors.UserException;
       SqlCommand.class,
       ServeCommand.class,
       NotebookCommand.class,
+      CatalogCommand.class,
       CheckCommand.class,
       ExplainCommand.class,
       CommandLine.HelpCommand.class
