@@ -46,6 +46,7 @@ public final class CatalogueDoc {
           "silver." + d.source() + (d.measure() == null ? " (count)" : ": `" + d.measure() + "`");
       String filter =
           d.filter().entrySet().stream()
+              .sorted(Map.Entry.comparingByKey())
               .map(e -> e.getKey() + " ∈ " + String.join(", ", e.getValue()))
               .collect(Collectors.joining("; "));
       String breakdowns =

@@ -23,12 +23,16 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
+import vn.extrel.warehouse.check.CheckJob;
 import vn.extrel.warehouse.config.ConfigException;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.testing.Repo;
@@ -153,6 +157,45 @@ class ExportTest {
       assertThat(wb.getSheetAt(0).getRow(1).getCell(1).getNumericCellValue())
           .as("numbers keep their sign")
           .isEqualTo(-5.0);
+    }
+  }
+
+  @Test
+  void aFormulaTypedIntoASourceWorkbooksDescriptionComesOutInert() throws Exception {
+    // The sample activities workbook with one title replaced by formula text (a string cell, as
+    // someone pasting from the web leaves it), read by the same reader and parser as a load.
+    Path source = dir.resolve("hoat-dong-doi-ngoai.xlsx");
+    try (InputStream in =
+            Files.newInputStream(
+                Repo.data().resolve("doi-ngoai/hoat-dong-doi-ngoai-2014-2017.xlsx"));
+        XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      wb.getSheet("2014").getRow(3).getCell(7).setCellValue(INJECTION); // H4, the first title
+      try (var out = Files.newOutputStream(source)) {
+        wb.write(out);
+      }
+    }
+    CheckJob.FileCheck checked = new CheckJob(config).check(source, "an-giang-activities", 1000);
+    List<Row> titles = new ArrayList<>();
+    for (var fact : checked.facts()) {
+      titles.add(RowFactory.create(fact.get("title")));
+    }
+    assertThat(titles).extracting(r -> r.getString(0)).contains(INJECTION);
+    SparkSession spark = TestSpark.get();
+    spark
+        .createDataFrame(titles, new StructType().add("title", DataTypes.StringType))
+        .createOrReplaceTempView("checked_activities");
+    String q = "SELECT title FROM checked_activities WHERE title LIKE '=%'";
+    Path csv = dir.resolve("titles.csv");
+    exporter.export(q, ExportFormat.CSV, csv, "vi");
+    assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8).get(1))
+        .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    Path xlsx = dir.resolve("titles.xlsx");
+    exporter.export(q, ExportFormat.XLSX, xlsx, "vi");
+    try (InputStream in = Files.newInputStream(xlsx);
+        XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      Cell c = wb.getSheetAt(0).getRow(1).getCell(0);
+      assertThat(c.getCellType()).as("text, not a formula").isEqualTo(CellType.STRING);
+      assertThat(c.getStringCellValue()).isEqualTo("'" + INJECTION);
     }
   }
 
