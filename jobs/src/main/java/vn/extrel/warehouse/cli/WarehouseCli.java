@@ -33,6 +33,7 @@ import vn.extrel.warehouse.errors.UserException;
       ServeCommand.class,
       NotebookCommand.class,
       CatalogCommand.class,
+      ChecksumsCommand.class,
       CheckCommand.class,
       ExplainCommand.class,
       CommandLine.HelpCommand.class

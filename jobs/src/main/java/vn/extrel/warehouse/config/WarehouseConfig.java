@@ -133,7 +133,10 @@ public record WarehouseConfig(
     }
   }
 
-  /** {@code --config}, else $WAREHOUSE_CONFIG, else ./config. */
+  /**
+   * {@code --config}, else $WAREHOUSE_CONFIG, else ./config, else the configuration bundled in the
+   * jar (spark-submit on a cluster, where no folder is at hand).
+   */
   public static Path locate(Path explicit) {
     if (explicit != null) {
       return explicit;
@@ -142,6 +145,13 @@ public record WarehouseConfig(
     if (env != null && !env.isBlank()) {
       return Path.of(env);
     }
-    return Path.of("config");
+    Path local = Path.of("config");
+    if (!Files.isDirectory(local)) {
+      Path bundled = BundledConfig.folder();
+      if (bundled != null) {
+        return bundled;
+      }
+    }
+    return local;
   }
 }
