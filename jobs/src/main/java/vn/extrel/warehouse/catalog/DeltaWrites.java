@@ -118,7 +118,9 @@ public final class DeltaWrites {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
 
-  static long latestVersion(org.apache.hadoop.fs.FileSystem fs, org.apache.hadoop.fs.Path log)
+  /** The newest commit file in a Delta log folder, without Spark; -1 when there is none. */
+  public static long latestVersion(
+      org.apache.hadoop.fs.FileSystem fs, org.apache.hadoop.fs.Path log)
       throws java.io.IOException {
     long max = -1;
     if (!fs.exists(log)) {

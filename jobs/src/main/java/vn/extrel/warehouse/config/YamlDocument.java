@@ -19,8 +19,10 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One YAML file an analyst edits, parsed with Jackson, remembering the line of every node so that a
@@ -43,6 +45,23 @@ public final class YamlDocument {
     this.name = name;
     this.root = root;
     this.lines = lines;
+  }
+
+  /**
+   * The YAML files of a folder ({@code .yaml} or {@code .yml}), sorted by name; none when the
+   * folder is missing.
+   */
+  public static List<Path> filesIn(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list " + dir, e);
+    }
   }
 
   public static YamlDocument read(Path file, String displayName) {

@@ -1,8 +1,6 @@
 package vn.extrel.warehouse.layout;
 
-import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Stream;
 import vn.extrel.warehouse.config.ConfigException;
 import vn.extrel.warehouse.config.YamlDocument;
 import vn.extrel.warehouse.parse.NumberLocale;
@@ -35,18 +32,7 @@ public final class LayoutLoader {
 
   public static Map<String, Layout> loadAll(Path dir, String displayDir, Reference reference) {
     Map<String, Layout> layouts = new LinkedHashMap<>();
-    if (!Files.isDirectory(dir)) {
-      return layouts;
-    }
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files =
-          s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-              .sorted()
-              .toList();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list " + dir, e);
-    }
+    List<Path> files = YamlDocument.filesIn(dir);
     for (Path f : files) {
       String name = displayDir + "/" + f.getFileName();
       YamlDocument doc = YamlDocument.read(f, name);

@@ -120,8 +120,7 @@ public final class NotebookRunner {
         error.put("ename", e.getClass().getSimpleName());
         error.put("evalue", message);
         error.putArray("traceback").add(e.getClass().getName() + ": " + message);
-        nb.write(outNotebook);
-        Files.writeString(outHtml, HtmlPage.render(nb, nb.name()), StandardCharsets.UTF_8);
+        write(nb, outNotebook, outHtml);
         throw new UserException(
             at
                 + " failed: "
@@ -132,9 +131,14 @@ public final class NotebookRunner {
             e);
       }
     }
-    nb.write(outNotebook);
-    Files.writeString(outHtml, HtmlPage.render(nb, nb.name()), StandardCharsets.UTF_8);
+    write(nb, outNotebook, outHtml);
     return new Result(outNotebook, outHtml, charts, executed);
+  }
+
+  /** The executed notebook and its HTML page, side by side. */
+  private static void write(Notebook nb, Path notebook, Path html) throws IOException {
+    nb.write(notebook);
+    Files.writeString(html, HtmlPage.render(nb, nb.name()), StandardCharsets.UTF_8);
   }
 
   private static String firstLine(Throwable e) {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.load.LoadResult;
 
@@ -87,20 +87,7 @@ public record StateFile(
       Warehouse w, vn.extrel.warehouse.catalog.TableId table, Configuration conf) {
     Path log = new Path(w.path(table) + "/_delta_log");
     try {
-      FileSystem fs = log.getFileSystem(conf);
-      if (!fs.exists(log)) {
-        return -1;
-      }
-      long max = -1;
-      for (FileStatus st : fs.listStatus(log)) {
-        String n = st.getPath().getName();
-        if (n.length() == 25
-            && n.endsWith(".json")
-            && n.chars().limit(20).allMatch(Character::isDigit)) {
-          max = Math.max(max, Long.parseLong(n.substring(0, 20)));
-        }
-      }
-      return max;
+      return DeltaWrites.latestVersion(log.getFileSystem(conf), log);
     } catch (IOException e) {
       return -1;
     }

@@ -1,14 +1,11 @@
 package vn.extrel.warehouse.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.spark.sql.types.StructField;
 import vn.extrel.warehouse.config.YamlDocument;
 import vn.extrel.warehouse.silver.Target;
@@ -28,18 +25,7 @@ public record RuleCatalog(List<Rule> rules) {
 
   public static RuleCatalog load(Path dir, String displayDir) {
     List<Rule> rules = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return new RuleCatalog(rules);
-    }
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files =
-          s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-              .sorted()
-              .toList();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list " + dir, e);
-    }
+    List<Path> files = YamlDocument.filesIn(dir);
     Set<String> ids = new HashSet<>();
     for (Path f : files) {
       String name = displayDir + "/" + f.getFileName();
