@@ -2,12 +2,10 @@ package vn.extrel.warehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.Repo;
 import vn.extrel.warehouse.testing.SampleWarehouse;
 
@@ -22,7 +20,6 @@ class ExplainCommandTest {
   }
 
   static String explain(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     String[] all = new String[args.length + 5];
     all[0] = "explain";
     System.arraycopy(args, 0, all, 1, args.length);
@@ -30,10 +27,9 @@ class ExplainCommandTest {
     all[args.length + 2] = warehouse.root();
     all[args.length + 3] = "--config";
     all[args.length + 4] = Repo.config().toString();
-    int code =
-        WarehouseCli.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, all);
-    assertThat(code).isZero();
-    return out.toString(StandardCharsets.UTF_8);
+    Cli.Result r = Cli.run(all);
+    assertThat(r.code()).as(r.err()).isZero();
+    return r.out();
   }
 
   @Test

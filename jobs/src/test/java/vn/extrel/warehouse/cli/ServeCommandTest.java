@@ -2,10 +2,8 @@ package vn.extrel.warehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.Repo;
 
 /**
@@ -14,31 +12,24 @@ import vn.extrel.warehouse.testing.Repo;
  */
 class ServeCommandTest {
 
-  static String[] run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+  static Cli.Result run(String... args) {
     String[] all = new String[args.length + 3];
     all[0] = "serve";
     all[1] = "--config";
     all[2] = Repo.config().toString();
     System.arraycopy(args, 0, all, 3, args.length);
-    int code =
-        WarehouseCli.run(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            all);
-    return new String[] {Integer.toString(code), err.toString(StandardCharsets.UTF_8)};
+    return Cli.run(all);
   }
 
   @Test
   void listeningBeyondLoopbackNeedsAnExplicitFlagAndAToken() {
-    String[] noFlag = run("--host", "0.0.0.0");
-    assertThat(noFlag[0]).isEqualTo("1");
-    assertThat(noFlag[1])
+    Cli.Result noFlag = run("--host", "0.0.0.0");
+    assertThat(noFlag.code()).isEqualTo(1);
+    assertThat(noFlag.err())
         .contains("--host 0.0.0.0 accepts clients from other machines", "--allow-remote");
 
-    String[] noToken = run("--host", "0.0.0.0", "--allow-remote");
-    assertThat(noToken[0]).isEqualTo("1");
-    assertThat(noToken[1]).contains("needs a token", "--token-file");
+    Cli.Result noToken = run("--host", "0.0.0.0", "--allow-remote");
+    assertThat(noToken.code()).isEqualTo(1);
+    assertThat(noToken.err()).contains("needs a token", "--token-file");
   }
 }

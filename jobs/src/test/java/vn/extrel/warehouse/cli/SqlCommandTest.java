@@ -2,12 +2,10 @@ package vn.extrel.warehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.Repo;
 import vn.extrel.warehouse.testing.SampleWarehouse;
 
@@ -24,11 +22,7 @@ class SqlCommandTest {
     warehouse = SampleWarehouse.get();
   }
 
-  record Run(int code, String out, String err) {}
-
-  static Run sql(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+  static Cli.Result sql(String... args) {
     String[] all = new String[args.length + 5];
     all[0] = "sql";
     all[1] = "--warehouse";
@@ -36,18 +30,12 @@ class SqlCommandTest {
     all[3] = "--config";
     all[4] = Repo.config().toString();
     System.arraycopy(args, 0, all, 5, args.length);
-    int code =
-        WarehouseCli.run(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            all);
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return Cli.run(all);
   }
 
   @Test
   void theHeadlineQueryPrintsValueAndRatioAsCsv() {
-    Run r =
+    Cli.Result r =
         sql(
             "-e",
             "SELECT value, round(yoy_ratio,1) FROM gold.indicators WHERE indicator='fdi_disbursed_usd' AND year=2016"
@@ -60,7 +48,7 @@ class SqlCommandTest {
 
   @Test
   void tablesAreRealDeltaTablesWithHistoryAndTimeTravel() {
-    Run r =
+    Cli.Result r =
         sql(
             "-e",
             "DESCRIBE HISTORY gold.indicators; SELECT count(*) AS n FROM gold.indicators VERSION AS OF 0;"
@@ -78,7 +66,7 @@ class SqlCommandTest {
 
   @Test
   void aStatementThatChangesTablesIsRefusedWithoutAllowWrite() {
-    Run r = sql("-e", "DROP TABLE gold.indicators");
+    Cli.Result r = sql("-e", "DROP TABLE gold.indicators");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("refused").contains("--allow-write");
     assertThat(sql("-e", "SELECT count(*) FROM gold.indicators", "--format", "csv").code())
@@ -87,7 +75,7 @@ class SqlCommandTest {
 
   @Test
   void aMistypedTableIsAOneLineDataError() {
-    Run r = sql("-e", "SELECT * FROM gold.indicatorz");
+    Cli.Result r = sql("-e", "SELECT * FROM gold.indicatorz");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().trim().lines()).hasSize(1);
     assertThat(r.err()).contains("gold").contains("indicatorz").doesNotContain("at org.apache");
@@ -95,7 +83,7 @@ class SqlCommandTest {
 
   @Test
   void viewsAndJsonOutput() {
-    Run r =
+    Cli.Result r =
         sql(
             "-e",
             "SELECT year, value FROM gold.fdi_yoy WHERE indicator = 'fdi_jobs' AND year = 2016",

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +22,7 @@ import vn.extrel.warehouse.check.CheckJob;
 import vn.extrel.warehouse.cli.CheckCommand;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.testing.ConfigCopy;
 import vn.extrel.warehouse.testing.Loads;
 import vn.extrel.warehouse.testing.Repo;
 import vn.extrel.warehouse.testing.TestSpark;
@@ -71,7 +71,7 @@ class DocsWalkthroughTest {
             "output of: check in the yearly folder", "output of: check without layout",
             "output of: check with layout", "output of: check with alias");
     Path config = dir.resolve("config");
-    copyTree(Repo.config(), config);
+    ConfigCopy.copyTree(Repo.config(), config);
     Path yearly = dir.resolve("data/fdi/danh-sach-du-an-fdi-2016.xlsx");
     Files.createDirectories(yearly.getParent());
     Files.copy(Repo.root().resolve("docs/examples/danh-sach-du-an-fdi-2016.xlsx"), yearly);
@@ -118,18 +118,5 @@ class DocsWalkthroughTest {
                     + "@"
                     + r.getString(2))
         .containsExactly("registered_usd=3500000@E8", "disbursed_usd=1900000@F8", "jobs=640@G8");
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

@@ -35,6 +35,7 @@ import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.check.CheckJob;
 import vn.extrel.warehouse.config.ConfigException;
 import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.Repo;
 import vn.extrel.warehouse.testing.SampleWarehouse;
 import vn.extrel.warehouse.testing.TestSpark;
@@ -280,11 +281,8 @@ class ExportTest {
 
   @Test
   void theExportCommandRefusesAStatementThatWrites() {
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    int code =
-        vn.extrel.warehouse.cli.WarehouseCli.run(
-            new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
-            new java.io.PrintStream(err, true, StandardCharsets.UTF_8),
+    Cli.Result r =
+        Cli.run(
             "export",
             "DROP TABLE gold.indicators",
             "--format",
@@ -295,8 +293,8 @@ class ExportTest {
             w.root(),
             "--config",
             Repo.config().toString());
-    assertThat(code).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("refused");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("refused");
     assertThat(dir.resolve("x.csv")).doesNotExist();
   }
 }

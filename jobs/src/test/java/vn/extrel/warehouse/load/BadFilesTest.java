@@ -2,9 +2,6 @@ package vn.extrel.warehouse.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.cli.WarehouseCli;
 import vn.extrel.warehouse.ops.DqResultsTable;
 import vn.extrel.warehouse.ops.FilesTable;
 import vn.extrel.warehouse.silver.QuarantineTable;
 import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.ConfigCopy;
 import vn.extrel.warehouse.testing.Loads;
 import vn.extrel.warehouse.testing.Repo;
@@ -57,11 +54,8 @@ class BadFilesTest {
                 "fdi/Bao-cao-FDI-An-Giang-2015.xlsx",
                     Repo.data().resolve("fdi/Bao-cao-FDI-An-Giang-2015.xlsx")));
     w = Loads.warehouse(dir);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    code =
-        WarehouseCli.run(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            System.err,
+    Cli.Result r =
+        Cli.run(
             "nightly",
             "--input",
             input.toString(),
@@ -71,7 +65,8 @@ class BadFilesTest {
             config.toString(),
             "--no-exports",
             "--no-progress");
-    summary = out.toString(StandardCharsets.UTF_8);
+    code = r.code();
+    summary = r.out();
   }
 
   @Test

@@ -2,9 +2,6 @@ package vn.extrel.warehouse.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseTables;
-import vn.extrel.warehouse.cli.WarehouseCli;
 import vn.extrel.warehouse.ops.StateFile;
 import vn.extrel.warehouse.ops.TableChecksums;
+import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.Repo;
 import vn.extrel.warehouse.testing.SampleWarehouse;
 import vn.extrel.warehouse.testing.TestSpark;
@@ -35,11 +32,8 @@ class NightlyTest {
     Map<TableId, String> before = TableChecksums.of(spark, w, tables);
     Map<TableId, Long> versions = versions(w, tables);
 
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code =
-        WarehouseCli.run(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            System.err,
+    Cli.Result r =
+        Cli.run(
             "nightly",
             "--input",
             Repo.data().toString(),
@@ -52,9 +46,9 @@ class NightlyTest {
             "--exports-dir",
             exports.toString(),
             "--no-progress");
-    String summary = out.toString(StandardCharsets.UTF_8);
+    String summary = r.out();
 
-    assertThat(code).as(summary).isZero();
+    assertThat(r.code()).as(summary + r.err()).isZero();
     assertThat(summary)
         .contains("nothing to do")
         .contains("7 seen, 0 loaded, 7 unchanged, 0 failed");

@@ -21,6 +21,7 @@ import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.ops.FileLoadsTable;
 import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.Loads;
 import vn.extrel.warehouse.testing.Repo;
 import vn.extrel.warehouse.testing.TestSpark;
@@ -124,11 +125,11 @@ class ResendTest {
         .isEqualTo(2);
 
     // The correction was wrong after all: the analyst puts gold back as first published.
-    Cli history = cli("history", "gold.indicators", "--warehouse", w.root());
+    Cli.Result history = cli("history", "gold.indicators", "--warehouse", w.root());
     assertThat(history.code()).isZero();
     assertThat(history.out())
         .containsPattern("\\n\\s+" + firstVersion + "\\s+\\S+ \\S+\\s+WRITE\\s+\\d{8}T");
-    Cli restore =
+    Cli.Result restore =
         cli(
             "restore",
             "gold.indicators",
@@ -145,7 +146,8 @@ class ResendTest {
 
     String bronzeAsFirstLoaded = "SELECT count(*) FROM bronze.source_rows VERSION AS OF 0";
     long firstBronze = spark.sql(bronzeAsFirstLoaded).first().getLong(0);
-    Cli maintain = cli("maintain", "bronze.source_rows", "--vacuum", "--warehouse", w.root());
+    Cli.Result maintain =
+        cli("maintain", "bronze.source_rows", "--vacuum", "--warehouse", w.root());
     assertThat(maintain.code()).as(maintain.err()).isZero();
     assertThat(maintain.out())
         .containsPattern("OPTIMIZE bronze.source_rows\\s+\\d+ small files compacted into 1");
@@ -154,19 +156,7 @@ class ResendTest {
         .isEqualTo(firstBronze);
   }
 
-  record Cli(int code, String out, String err) {}
-
-  static Cli cli(String... args) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    int code =
-        vn.extrel.warehouse.cli.WarehouseCli.run(
-            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
-            args);
-    return new Cli(
-        code,
-        out.toString(java.nio.charset.StandardCharsets.UTF_8),
-        err.toString(java.nio.charset.StandardCharsets.UTF_8));
+  static Cli.Result cli(String... args) {
+    return Cli.run(args);
   }
 }

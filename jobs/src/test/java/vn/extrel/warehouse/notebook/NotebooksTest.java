@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.cli.WarehouseCli;
+import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.Repo;
 import vn.extrel.warehouse.testing.SampleWarehouse;
 
@@ -36,20 +34,11 @@ class NotebooksTest {
   @TempDir static Path out;
   static String runOutput;
 
-  record Run(int code, String out, String err) {}
-
-  static Run cli(String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
+  static Cli.Result cli(String... args) {
     List<String> all = new ArrayList<>(List.of("notebook", "run"));
     all.addAll(List.of("--warehouse", warehouse.root(), "--config", Repo.config().toString()));
     all.addAll(List.of(args));
-    int code =
-        WarehouseCli.run(
-            new PrintStream(o, true, StandardCharsets.UTF_8),
-            new PrintStream(e, true, StandardCharsets.UTF_8),
-            all.toArray(String[]::new));
-    return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    return Cli.run(all.toArray(String[]::new));
   }
 
   static List<Path> notebooks() throws IOException {
@@ -64,7 +53,7 @@ class NotebooksTest {
     List<String> args = new ArrayList<>();
     notebooks().forEach(p -> args.add(p.toString()));
     args.addAll(List.of("--out", out.resolve("all").toString()));
-    Run r = cli(args.toArray(String[]::new));
+    Cli.Result r = cli(args.toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isZero();
     runOutput = r.out();
   }
@@ -152,7 +141,7 @@ class NotebooksTest {
 
   @Test
   void aParameterFromTheCommandLineIsInjectedAfterTheParametersCell() throws IOException {
-    Run r =
+    Cli.Result r =
         cli(
             Repo.root().resolve("notebooks/fdi-growth.ipynb").toString(),
             "-p",
@@ -169,7 +158,7 @@ class NotebooksTest {
         .containsPattern("fdi_disbursed_usd\\s+.*2015\\s+3920000\\s+USD\\s+3100000\\s+1\\.3\\s")
         .doesNotContain("17250000  USD");
 
-    Run unknown =
+    Cli.Result unknown =
         cli(
             Repo.root().resolve("notebooks/fdi-growth.ipynb").toString(),
             "-p",
@@ -189,7 +178,7 @@ class NotebooksTest {
     text = text.substring(0, at) + "y" + text.substring(at);
     assertThat(text).contains("gold.fdi_yoyy");
     Files.writeString(broken, text);
-    Run r = cli(broken.toString(), "--out", out.resolve("broken").toString());
+    Cli.Result r = cli(broken.toString(), "--out", out.resolve("broken").toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
         .contains("broken.ipynb, cell 5 failed:")
