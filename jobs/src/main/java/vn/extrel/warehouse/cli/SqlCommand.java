@@ -84,9 +84,9 @@ public final class SqlCommand implements Callable<Integer> {
     if (!interactive && statements.isEmpty()) {
       throw new UserException("no SQL statement given (use -e, -f, or pipe statements in)");
     }
+    SqlRunner.checkWrites(statements, allowWrite);
     SparkSession spark = SparkSessions.getOrCreate();
     SqlRunner runner = new SqlRunner(spark, allowWrite, fmt);
-    runner.checkWrites(statements);
     Warehouse warehouse = common.warehouse();
     WarehouseConfig config = common.loadConfig();
     WarehouseCatalog.bind(spark, warehouse, config.indicators().views());

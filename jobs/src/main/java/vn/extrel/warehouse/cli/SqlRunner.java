@@ -33,8 +33,11 @@ final class SqlRunner {
     return spark;
   }
 
-  /** Throws before anything runs if a statement would change tables and writes are not allowed. */
-  void checkWrites(Iterable<String> statements) {
+  /**
+   * Throws before anything runs if a statement would change tables and writes are not allowed:
+   * needs no SparkSession, so a refusal is immediate.
+   */
+  static void checkWrites(Iterable<String> statements, boolean allowWrite) {
     for (String s : statements) {
       if (!allowWrite && !SqlStatements.isReadOnly(s)) {
         throw new UserException(
@@ -51,7 +54,7 @@ final class SqlRunner {
    * print nothing.
    */
   Dataset<Row> run(String statement) {
-    checkWrites(java.util.List.of(statement));
+    checkWrites(java.util.List.of(statement), allowWrite);
     Dataset<Row> result = spark.sql(statement);
     return result.schema().isEmpty() ? null : result;
   }
