@@ -27,6 +27,26 @@ public record Warehouse(String root) implements Serializable {
     return root.startsWith("file:") ? Path.of(URI.create(root.replace(" ", "%20"))) : null;
   }
 
+  /**
+   * Where this machine keeps its own files of the warehouse: the load lock ({@code _locks}), the
+   * event log ({@code _logs}), the scheduler's state ({@code _state}) and the nightly exports. For
+   * a local warehouse, its folder; for one on object storage, which has no OS locks and no local
+   * files, {@code $WAREHOUSE_LOCAL_DIR} (default {@code ~/.extrel-warehouse}) plus the warehouse
+   * URI made a folder name.
+   */
+  public Path machineDir() {
+    Path local = localDir();
+    if (local != null) {
+      return local;
+    }
+    String base = System.getProperty("warehouse.local.dir", System.getenv("WAREHOUSE_LOCAL_DIR"));
+    Path root =
+        base != null && !base.isBlank()
+            ? Path.of(base)
+            : Path.of(System.getProperty("user.home"), ".extrel-warehouse");
+    return root.resolve(this.root.replaceAll("[^A-Za-z0-9._-]+", "_"));
+  }
+
   /** A local folder or any Hadoop URI (s3a://bucket/warehouse). */
   public static Warehouse at(String location) {
     URI uri = URI.create(location.replace(" ", "%20"));

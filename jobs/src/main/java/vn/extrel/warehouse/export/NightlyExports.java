@@ -20,9 +20,9 @@ import vn.extrel.warehouse.config.WarehouseConfig;
 public final class NightlyExports {
   private NightlyExports() {}
 
-  /** Where exports go: beside a local warehouse, else ./exports. */
+  /** Where exports go by default: {@code exports/} in the warehouse's folder on this machine. */
   public static Path defaultDir(Warehouse w) {
-    return w.localDir() != null ? w.localDir().resolve("exports") : Path.of("exports");
+    return w.machineDir().resolve("exports");
   }
 
   public static List<Exporter.Result> run(

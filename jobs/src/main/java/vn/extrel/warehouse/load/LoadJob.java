@@ -31,6 +31,7 @@ import vn.extrel.warehouse.ops.StateFile;
 import vn.extrel.warehouse.quality.RuleEngine;
 import vn.extrel.warehouse.silver.Target;
 import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.util.HadoopConf;
 
 /**
  * The load: new and changed files from the input folder into bronze, silver and gold, touching only
@@ -147,7 +148,7 @@ public final class LoadJob {
   private long inputBytes() {
     try {
       org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(options.input());
-      return p.getFileSystem(new Configuration()).getContentSummary(p).getLength();
+      return p.getFileSystem(HadoopConf.withoutSpark()).getContentSummary(p).getLength();
     } catch (IOException | RuntimeException e) {
       return 0;
     }
@@ -184,7 +185,7 @@ public final class LoadJob {
     if (options.force()) {
       return Optional.empty();
     }
-    Configuration hadoop = new Configuration();
+    Configuration hadoop = HadoopConf.withoutSpark();
     Optional<StateFile> state = StateFile.read(w, hadoop);
     if (state.isEmpty()
         || state.get().filesVersion() != StateFile.latestVersion(w, FilesTable.ID, hadoop)

@@ -28,13 +28,15 @@ public final class LoadLock implements AutoCloseable {
   }
 
   /**
-   * Takes the warehouse's lock for {@code holder}; null for a warehouse on object storage, which
-   * has no OS locks (see docs/OPERATIONS.md).
+   * Takes the warehouse's lock for {@code holder}. A warehouse on object storage has no OS locks of
+   * its own: its lock lives on this machine ({@link
+   * vn.extrel.warehouse.catalog.Warehouse#machineDir}), so two loads started here (the scheduler, a
+   * hand-run load) never write at once. Loads from two machines are kept apart by running the
+   * schedule on one machine only; see docs/SCALING.md, "Several writers".
    */
   public static LoadLock acquire(
       vn.extrel.warehouse.catalog.Warehouse w, String holder, long waitMillis) {
-    Path dir = w.localDir();
-    return dir == null ? null : acquire(dir, holder, waitMillis);
+    return acquire(w.machineDir(), holder, waitMillis);
   }
 
   /**

@@ -37,7 +37,8 @@ public final class EventLog implements LoadListener {
   }
 
   /**
-   * --log, else $WAREHOUSE_LOG, else {@code _logs/events.jsonl} in a local warehouse, else ./logs.
+   * --log, else $WAREHOUSE_LOG, else {@code _logs/events.jsonl} in the warehouse's folder on this
+   * machine ({@link Warehouse#machineDir}).
    */
   public static Path locate(Path explicit, Warehouse w) {
     if (explicit != null) {
@@ -47,9 +48,7 @@ public final class EventLog implements LoadListener {
     if (env != null && !env.isBlank()) {
       return Path.of(env);
     }
-    return w.localDir() != null
-        ? w.localDir().resolve("_logs/events.jsonl")
-        : Path.of("logs/events.jsonl");
+    return w.machineDir().resolve("_logs/events.jsonl");
   }
 
   public Path file() {

@@ -25,9 +25,7 @@ public record ScheduleState(
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   static Path file(Warehouse w) {
-    return w.localDir() != null
-        ? w.localDir().resolve("_state/schedule.json")
-        : Path.of("state/schedule.json");
+    return w.machineDir().resolve("_state/schedule.json");
   }
 
   public static Optional<ScheduleState> read(Warehouse w) {

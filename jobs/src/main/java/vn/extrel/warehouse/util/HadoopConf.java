@@ -22,6 +22,22 @@ public final class HadoopConf implements Serializable {
     this.conf = conf;
   }
 
+  /**
+   * The Hadoop configuration a SparkContext would build, for the paths that decide without one (the
+   * nothing-changed nightly): Hadoop's defaults plus every {@code spark.hadoop.*} setting given to
+   * the JVM (by spark-submit's --conf, or -D in WAREHOUSE_JAVA_OPTS), e.g. the s3a endpoint and
+   * keys.
+   */
+  public static Configuration withoutSpark() {
+    Configuration c = new Configuration();
+    for (scala.Tuple2<String, String> e : new org.apache.spark.SparkConf().getAll()) {
+      if (e._1().startsWith("spark.hadoop.")) {
+        c.set(e._1().substring("spark.hadoop.".length()), e._2());
+      }
+    }
+    return c;
+  }
+
   public Configuration get() {
     if (conf == null) {
       Configuration c = new Configuration(false);
