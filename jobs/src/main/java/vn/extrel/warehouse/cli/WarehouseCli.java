@@ -22,6 +22,7 @@ import vn.extrel.warehouse.errors.UserException;
         "Loads the province's external-relations spreadsheets into Delta tables and answers Spark SQL.",
     subcommands = {
       LoadCommand.class,
+      GenerateCommand.class,
       NightlyCommand.class,
       ScheduleCommand.class,
       StatusCommand.class,

@@ -30,9 +30,10 @@ public final class HadoopConf implements Serializable {
    */
   public static Configuration withoutSpark() {
     Configuration c = new Configuration();
-    for (scala.Tuple2<String, String> e : new org.apache.spark.SparkConf().getAll()) {
-      if (e._1().startsWith("spark.hadoop.")) {
-        c.set(e._1().substring("spark.hadoop.".length()), e._2());
+    // Read like SparkConf reads them, without loading Spark's classes: this path must stay fast.
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith("spark.hadoop.")) {
+        c.set(name.substring("spark.hadoop.".length()), System.getProperty(name));
       }
     }
     return c;

@@ -1,0 +1,475 @@
+package vn.extrel.warehouse.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import vn.extrel.warehouse.catalog.TableId;
+import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.catalog.WarehouseTables;
+import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.generate.DataGenerator;
+import vn.extrel.warehouse.load.LoadJob;
+import vn.extrel.warehouse.load.LoadResult;
+import vn.extrel.warehouse.ops.StateFile;
+import vn.extrel.warehouse.spark.SparkSessions;
+import vn.extrel.warehouse.testing.Repo;
+
+/**
+ * The benchmark harness (not a test): the goals of docs/BENCHMARKS.md, each measured against its
+ * baseline in this one JVM (ratios, not absolute times, are what count), each measurement repeated
+ * {@code --reps} times (median). Run by {@code bin/benchmark harness --scale S}.
+ */
+public final class Harness {
+  private Harness() {}
+
+  record Goal(String id, String workload, String goal, String measured, Boolean met) {}
+
+  static final List<Goal> goals = new ArrayList<>();
+  static final List<String> notes = new ArrayList<>();
+
+  public static void main(String[] args) throws Exception {
+    double scale = 0.01;
+    int reps = 3;
+    Path work = Path.of("target/benchmarks");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--scale" -> scale = Double.parseDouble(args[++i]);
+        case "--reps" -> reps = Integer.parseInt(args[++i]);
+        case "--work" -> work = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    Path data = work.resolve("data-" + scale);
+    DataGenerator gen = new DataGenerator(20161231L, scale);
+    if (!Files.exists(data.resolve(".complete"))) {
+      long t0 = System.nanoTime();
+      DataGenerator.Summary s = gen.generateAll(data);
+      Files.writeString(data.resolve(".complete"), "");
+      say(
+          "generated %d files, %,d rows, %,d MB in %.1f s",
+          s.files(), s.rows(), s.bytes() >> 20, secs(t0));
+    }
+    Path tradeOnly = work.resolve("input-trade-" + scale);
+    if (!Files.exists(tradeOnly)) {
+      Files.createDirectories(tradeOnly);
+      Files.createSymbolicLink(tradeOnly.resolve("trade"), data.resolve("trade").toAbsolutePath());
+    }
+    long tradeBytes = sizeOf(data.resolve("trade"));
+    SparkSession spark = SparkSessions.getOrCreate();
+    WarehouseConfig config = WarehouseConfig.load(Repo.config());
+    say(
+        "Spark %s, %d cores, scale %s: trade CSV %,d MB; %d repetitions, medians",
+        spark.version(), Runtime.getRuntime().availableProcessors(), scale, tradeBytes >> 20, reps);
+
+    // Warm-up: the first load of a JVM pays class loading and code generation.
+    load(config, tradeOnly, work.resolve("wh-warmup"));
+
+    // Goals 1 and 2: the trade CSVs into bronze (and silver), against bare Spark CSV -> Delta.
+    StructType csv = new StructType();
+    for (String c :
+        List.of(
+            "nam",
+            "xnk",
+            "thi_truong",
+            "nhom_hang",
+            "tri_gia",
+            "ma_hs",
+            "cua_khau",
+            "doanh_nghiep",
+            "so_to_khai")) {
+      csv = csv.add(c, DataTypes.StringType);
+    }
+    StructType schema = csv;
+    List<Double> bare = new ArrayList<>();
+    List<Double> bronze = new ArrayList<>();
+    List<Double> bronzeSilver = new ArrayList<>();
+    for (int r = 0; r < reps; r++) {
+      Path out = work.resolve("bare-" + r);
+      delete(out);
+      long t0 = System.nanoTime();
+      spark
+          .read()
+          .schema(schema)
+          .option("header", "true")
+          .option("sep", ";")
+          .csv(data.resolve("trade").toString())
+          .write()
+          .format("delta")
+          .save(out.toAbsolutePath().toString());
+      bare.add(secs(t0));
+      LoadResult res = load(config, tradeOnly, work.resolve("wh-trade-" + r));
+      bronze.add(res.stageMillis().get("bronze") / 1000.0);
+      bronzeSilver.add(
+          (res.stageMillis().get("bronze") + res.stageMillis().get("silver")) / 1000.0);
+      delete(out);
+      delete(work.resolve("wh-trade-" + r));
+    }
+    double g1 = median(bronze) / median(bare);
+    double g2 = median(bronzeSilver) / median(bare);
+    goal(
+        "1",
+        "trade CSV into bronze",
+        "≤ 1.2x bare",
+        String.format(
+            Locale.ROOT, "%.2fx (bronze %.1f s, bare %.1f s)", g1, median(bronze), median(bare)),
+        g1 <= 1.2);
+    goal(
+        "2",
+        "into bronze + silver",
+        "≤ 2.0x bare",
+        String.format(Locale.ROOT, "%.2fx (%.1f s)", g2, median(bronzeSilver)),
+        g2 <= 2.0);
+
+    // The whole generated set: the warehouse goals 4, 5 and 6 run on.
+    Path whDir = work.resolve("wh-full-" + scale);
+    delete(whDir);
+    long tFull = System.nanoTime();
+    LoadResult full = load(config, data, whDir);
+    say("full load: %.1f s, stages %s, status %s", secs(tFull), full.stageMillis(), full.status());
+
+    // Goal 4: nightly with nothing changed, a new process each time, wall clock.
+    Warehouse w = Warehouse.at(whDir.toString());
+    Map<TableId, Long> versions = versions(w);
+    List<Double> nothing = new ArrayList<>();
+    for (int r = 0; r < reps; r++) {
+      long t0 = System.nanoTime();
+      Process p =
+          new ProcessBuilder(
+                  Repo.root().resolve("bin/warehouse").toString(),
+                  "nightly",
+                  "--input",
+                  data.toString(),
+                  "--warehouse",
+                  whDir.toString(),
+                  "--config",
+                  Repo.config().toString(),
+                  "--no-exports",
+                  "--no-progress")
+              .redirectErrorStream(true)
+              .redirectOutput(work.resolve("nightly-nothing.out").toFile())
+              .start();
+      int code = p.waitFor();
+      nothing.add(secs(t0));
+      if (code != 0) {
+        throw new IllegalStateException(
+            "nightly failed: " + Files.readString(work.resolve("nightly-nothing.out")));
+      }
+    }
+    boolean noCommit = versions(w).equals(versions);
+    goal(
+        "4",
+        "nightly, nothing changed",
+        "≤ 2 s wall, no commit",
+        String.format(
+            Locale.ROOT, "%.2f s, %s", median(nothing), noCommit ? "no new commit" : "NEW COMMITS"),
+        median(nothing) <= 2.0 && noCommit);
+
+    // Goal 5: 1 % of the files changed, against loading just those files into an empty warehouse.
+    List<Double> changed = new ArrayList<>();
+    List<Double> alone = new ArrayList<>();
+    for (int r = 1; r <= reps; r++) {
+      Path before = work.resolve("before-change");
+      delete(before);
+      Files.createDirectories(before);
+      copyTree(data, before);
+      gen.change(data, 1.0, r);
+      List<String> which = changedFiles(before, data);
+      long t0 = System.nanoTime();
+      LoadResult res = load(config, data, whDir);
+      changed.add(secs(t0));
+      Path only = work.resolve("changed-only");
+      delete(only);
+      for (String f : which) {
+        Files.createDirectories(only.resolve(f).getParent());
+        Files.copy(data.resolve(f), only.resolve(f));
+      }
+      Path empty = work.resolve("wh-empty");
+      delete(empty);
+      long t1 = System.nanoTime();
+      load(config, only, empty);
+      alone.add(secs(t1));
+      say(
+          "change round %d: %s -> %.1f s in the warehouse (%s), %.1f s alone",
+          r, which, changed.get(changed.size() - 1), res.status(), alone.get(alone.size() - 1));
+      delete(before);
+    }
+    Files.deleteIfExists(data.resolve(".complete")); // the data changed: generate afresh next time
+    double g5 = median(changed) / median(alone);
+    goal(
+        "5",
+        "1 % of files changed",
+        "≤ 3x loading them alone",
+        String.format(Locale.ROOT, "%.2fx (%.1f s vs %.1f s)", g5, median(changed), median(alone)),
+        g5 <= 3.0);
+
+    // Goal 6: the year-over-year trade indicators, Spark against DuckDB on the same Parquet files.
+    Path parquet = work.resolve("silver-trade.parquet");
+    delete(parquet);
+    spark
+        .read()
+        .format("delta")
+        .load(w.path(new TableId("silver", "trade")))
+        .selectExpr("year", "flow", "partner_id", "product_group", "CAST(value AS DOUBLE) AS value")
+        .where("measure = 'value_usd'")
+        .write()
+        .parquet(parquet.toAbsolutePath().toString());
+    long rows = spark.read().parquet(parquet.toAbsolutePath().toString()).count();
+    String sql = yoySql("trade_rows");
+    List<Double> sparkTimes = new ArrayList<>();
+    List<Double> duckTimes = new ArrayList<>();
+    long sparkCount = 0;
+    long duckCount = 0;
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+      for (int r = 0; r < reps; r++) {
+        long t0 = System.nanoTime();
+        spark
+            .read()
+            .parquet(parquet.toAbsolutePath().toString())
+            .createOrReplaceTempView("trade_rows");
+        sparkCount = spark.sql(sql).collectAsList().size();
+        sparkTimes.add(secs(t0));
+        long t1 = System.nanoTime();
+        try (Statement st = duck.createStatement()) {
+          st.execute(
+              "CREATE OR REPLACE VIEW trade_rows AS SELECT * FROM read_parquet('"
+                  + parquet.toAbsolutePath()
+                  + "/*.parquet')");
+          try (ResultSet rs = st.executeQuery(sql)) {
+            duckCount = 0;
+            while (rs.next()) {
+              duckCount++;
+            }
+          }
+        }
+        duckTimes.add(secs(t1));
+      }
+    }
+    if (sparkCount != duckCount) {
+      notes.add("goal 6: Spark gave " + sparkCount + " rows, DuckDB " + duckCount);
+    }
+    double g6 = median(sparkTimes) / median(duckTimes);
+    goal(
+        "6",
+        "YoY indicators over " + String.format(Locale.ROOT, "%,d", rows) + " trade rows",
+        "≤ 5x DuckDB",
+        String.format(
+            Locale.ROOT,
+            "%.2fx (Spark %.2f s, DuckDB %.2f s, %d result rows); gold stage of the full load %.1f s",
+            g6,
+            median(sparkTimes),
+            median(duckTimes),
+            sparkCount,
+            full.stageMillis().getOrDefault("gold", 0L) / 1000.0),
+        g6 <= 5.0);
+
+    // Goal 7: a warm session's small operations on a small Delta table.
+    Path small = work.resolve("small-table");
+    delete(small);
+    String t = "delta.`" + small.toAbsolutePath() + "`";
+    spark.sql(
+        "CREATE TABLE " + t + " (id BIGINT, year INT, partner STRING, value DOUBLE) USING delta");
+    spark.sql(
+        "INSERT INTO "
+            + t
+            + " SELECT id, 2008 + id % 10, 'P' || (id % 30), id * 1.5 FROM range(1000)");
+    Map<String, Supplier<Object>> ops = new LinkedHashMap<>();
+    int[] next = {1000};
+    ops.put(
+        "small append (10 rows)",
+        () ->
+            spark.sql(
+                "INSERT INTO "
+                    + t
+                    + " SELECT id, 2017, 'P1', 1.0 FROM range("
+                    + next[0]
+                    + ", "
+                    + (next[0] += 10)
+                    + ")"));
+    ops.put("count", () -> spark.sql("SELECT count(*) FROM " + t).collectAsList());
+    ops.put(
+        "tiny MERGE (10 rows)",
+        () ->
+            spark.sql(
+                "MERGE INTO "
+                    + t
+                    + " d USING (SELECT id, 2.0 AS value FROM range(0, 10)) s ON d.id = s.id WHEN MATCHED THEN UPDATE SET d.value = s.value"));
+    ops.put(
+        "small group-by",
+        () ->
+            spark
+                .sql("SELECT year, partner, sum(value) FROM " + t + " GROUP BY year, partner")
+                .collectAsList());
+    Map<String, Double> goal7 =
+        Map.of(
+            "small append (10 rows)",
+            0.4,
+            "count",
+            0.25,
+            "tiny MERGE (10 rows)",
+            2.0,
+            "small group-by",
+            0.35);
+    StringBuilder m7 = new StringBuilder();
+    boolean met7 = true;
+    for (var e : ops.entrySet()) {
+      e.getValue().get(); // warm
+      List<Double> times = new ArrayList<>();
+      for (int r = 0; r < Math.max(reps, 5); r++) {
+        long t0 = System.nanoTime();
+        e.getValue().get();
+        times.add(secs(t0));
+      }
+      double ms = median(times) * 1000;
+      met7 &= ms <= goal7.get(e.getKey()) * 1000;
+      m7.append(String.format(Locale.ROOT, "%s %.0f ms; ", e.getKey(), ms));
+    }
+    goal("7", "warm session", "400 / 250 / 2000 / 350 ms", m7.toString().trim(), met7);
+
+    StringBuilder md = new StringBuilder();
+    md.append("| # | workload | goal | measured | met |\n|---|---|---|---|---|\n");
+    for (Goal g : goals) {
+      md.append("| ")
+          .append(g.id())
+          .append(" | ")
+          .append(g.workload())
+          .append(" | ")
+          .append(g.goal())
+          .append(" | ")
+          .append(g.measured())
+          .append(" | ")
+          .append(g.met() ? "met" : "**not met**")
+          .append(" |\n");
+    }
+    for (String n : notes) {
+      md.append("\n").append(n).append("\n");
+    }
+    Path report = work.resolve("harness-" + scale + ".md");
+    Files.writeString(report, md.toString(), StandardCharsets.UTF_8);
+    System.out.println();
+    System.out.print(md);
+    System.out.println("\nwritten to " + report);
+    spark.stop();
+  }
+
+  /**
+   * The trade indicators of config/indicators.yaml (export and import value; total, by partner, by
+   * product group) with their year-over-year ratio, change and share, in SQL both engines run: one
+   * scan with grouping sets, then window functions over the years.
+   */
+  static String yoySql(String view) {
+    return """
+        WITH base AS (
+          SELECT flow, year, partner_id, product_group,
+                 grouping_id(partner_id, product_group) AS g, sum(value) AS value
+            FROM %s
+           GROUP BY GROUPING SETS ((flow, year), (flow, year, partner_id), (flow, year, product_group)))
+        SELECT flow,
+               CASE g WHEN 3 THEN 'total' WHEN 1 THEN 'partner_country' ELSE 'product_group' END AS dimension,
+               coalesce(partner_id, product_group, 'all') AS member, year, value,
+               value / lag(value) OVER (PARTITION BY flow, g, partner_id, product_group ORDER BY year)
+                 AS yoy_ratio,
+               100 * (value / lag(value) OVER (PARTITION BY flow, g, partner_id, product_group ORDER BY year) - 1)
+                 AS yoy_change_pct,
+               value / sum(value) OVER (PARTITION BY flow, g, year) AS share
+          FROM base
+        """
+        .formatted(view);
+  }
+
+  static LoadResult load(WarehouseConfig config, Path input, Path warehouse) {
+    return new LoadJob(
+            config,
+            new LoadJob.Options(
+                input.toAbsolutePath().toString(),
+                Warehouse.at(warehouse.toString()),
+                false,
+                "load",
+                600_000))
+        .run(SparkSessions.getOrCreate());
+  }
+
+  static Map<TableId, Long> versions(Warehouse w) {
+    Map<TableId, Long> v = new LinkedHashMap<>();
+    for (TableId t : WarehouseTables.all().keySet()) {
+      v.put(t, StateFile.latestVersion(w, t, new org.apache.hadoop.conf.Configuration()));
+    }
+    return v;
+  }
+
+  static List<String> changedFiles(Path before, Path after) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (var files = Files.walk(after)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String rel = after.relativize(f).toString();
+        Path old = before.resolve(rel);
+        if (!rel.startsWith(".") && (!Files.exists(old) || Files.mismatch(old, f) != -1)) {
+          out.add(rel);
+        }
+      }
+    }
+    Collections.sort(out);
+    return out;
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path dst = to.resolve(from.relativize(f).toString());
+        Files.createDirectories(dst.getParent());
+        Files.createLink(dst, f); // hard link: the generator replaces files, never edits them
+      }
+    }
+  }
+
+  static long sizeOf(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    }
+  }
+
+  static void delete(Path p) throws IOException {
+    if (Files.exists(p)) {
+      try (var files = Files.walk(p)) {
+        for (Path f : files.sorted(Collections.reverseOrder()).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+  }
+
+  static void goal(String id, String workload, String goal, String measured, boolean met) {
+    goals.add(new Goal(id, workload, goal, measured, met));
+    say("goal %s (%s): %s -> %s", id, workload, measured, met ? "met" : "not met");
+  }
+
+  static double median(List<Double> xs) {
+    List<Double> s = new ArrayList<>(xs);
+    Collections.sort(s);
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  static double secs(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  static void say(String fmt, Object... args) {
+    System.out.printf(Locale.ROOT, fmt + "%n", args);
+    System.out.flush();
+  }
+}
