@@ -127,14 +127,19 @@ public final class DeltaWrites {
       return max;
     }
     for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(log)) {
-      String n = st.getPath().getName();
-      if (n.length() == 25
-          && n.endsWith(".json")
-          && n.chars().limit(20).allMatch(Character::isDigit)) {
-        max = Math.max(max, Long.parseLong(n.substring(0, 20)));
-      }
+      max = Math.max(max, commitVersion(st.getPath().getName()));
     }
     return max;
+  }
+
+  /** The version of a Delta log file name ("00000000000000000012.json" is 12); -1 for others. */
+  public static long commitVersion(String name) {
+    if (name.length() == 25
+        && name.endsWith(".json")
+        && name.chars().limit(20).allMatch(Character::isDigit)) {
+      return Long.parseLong(name.substring(0, 20));
+    }
+    return -1;
   }
 
   /** The table's current version. */

@@ -185,16 +185,25 @@ public final class LoadJob {
     if (options.force()) {
       return Optional.empty();
     }
-    Configuration hadoop = HadoopConf.withoutSpark();
-    Optional<StateFile> state = StateFile.read(w, hadoop);
+    // On local disk through java.nio: loading Hadoop's file systems would cost half a second.
+    boolean local = w.localDir() != null && InputScanner.isLocal(options.input());
+    Configuration hadoop = local ? null : HadoopConf.withoutSpark();
+    Optional<StateFile> state =
+        local ? StateFile.readLocal(w.localDir()) : StateFile.read(w, hadoop);
+    long filesVersion =
+        local
+            ? StateFile.latestVersionLocal(w.localDir(), FilesTable.ID)
+            : StateFile.latestVersion(w, FilesTable.ID, hadoop);
     if (state.isEmpty()
-        || state.get().filesVersion() != StateFile.latestVersion(w, FilesTable.ID, hadoop)
+        || state.get().filesVersion() != filesVersion
         || !config.referenceHash().equals(state.get().referenceHash())
         || !config.indicatorsHash().equals(state.get().indicatorsHash())) {
       return Optional.empty();
     }
     long t0 = System.nanoTime();
-    List<SourceFile> files = new InputScanner(config.layouts()).scan(options.input(), hadoop);
+    InputScanner scanner = new InputScanner(config.layouts());
+    List<SourceFile> files =
+        local ? scanner.scanLocal(options.input()) : scanner.scan(options.input(), hadoop);
     Optional<LoadPlan> plan =
         new LoadPlanner(config, false).planWithoutHashing(files, state.get().byPath(), runId);
     if (plan.isEmpty()

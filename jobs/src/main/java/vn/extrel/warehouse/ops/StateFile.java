@@ -52,6 +52,36 @@ public record StateFile(
     }
   }
 
+  /**
+   * {@link #read} for a warehouse on local disk, through java.nio: the nothing-changed nightly then
+   * never loads Hadoop's file systems (about half a second of its start).
+   */
+  public static Optional<StateFile> readLocal(java.nio.file.Path warehouseDir) {
+    java.nio.file.Path p = warehouseDir.resolve("_state/manifest.json");
+    try (InputStream in = java.nio.file.Files.newInputStream(p)) {
+      return Optional.of(JSON.readValue(in, StateFile.class));
+    } catch (IOException e) {
+      return Optional.empty(); // missing or unreadable: take the full path, which rewrites it
+    }
+  }
+
+  /** {@link #latestVersion} for a warehouse on local disk, through java.nio. */
+  public static long latestVersionLocal(
+      java.nio.file.Path warehouseDir, vn.extrel.warehouse.catalog.TableId table) {
+    java.nio.file.Path log =
+        warehouseDir.resolve(table.database()).resolve(table.name()).resolve("_delta_log");
+    long max = -1;
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(log)) {
+      for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+        long v = DeltaWrites.commitVersion(f.getFileName().toString());
+        max = Math.max(max, v);
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return max;
+  }
+
   /** Writes the file beside, then renames it over the old one: readers never see half a file. */
   public void write(Warehouse w, Configuration conf) throws IOException {
     Path p = path(w);

@@ -45,12 +45,14 @@ public final class Harness {
   public static void main(String[] args) throws Exception {
     double scale = 0.01;
     int reps = 3;
+    java.util.Set<String> goalsRun = null; // all goals
     Path work = Path.of("target/benchmarks");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--scale" -> scale = Double.parseDouble(args[++i]);
         case "--reps" -> reps = Integer.parseInt(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
+        case "--goals" -> goalsRun = java.util.Set.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -78,6 +80,7 @@ public final class Harness {
 
     // Warm-up: the first load of a JVM pays class loading and code generation.
     load(config, tradeOnly, work.resolve("wh-warmup"));
+    delete(work.resolve("wh-warmup"));
 
     // Goals 1 and 2: the trade CSVs into bronze (and silver), against bare Spark CSV -> Delta.
     StructType csv = new StructType();
@@ -95,250 +98,272 @@ public final class Harness {
       csv = csv.add(c, DataTypes.StringType);
     }
     StructType schema = csv;
-    List<Double> bare = new ArrayList<>();
-    List<Double> bronze = new ArrayList<>();
-    List<Double> bronzeSilver = new ArrayList<>();
-    for (int r = 0; r < reps; r++) {
-      Path out = work.resolve("bare-" + r);
-      delete(out);
-      long t0 = System.nanoTime();
-      spark
-          .read()
-          .schema(schema)
-          .option("header", "true")
-          .option("sep", ";")
-          .csv(data.resolve("trade").toString())
-          .write()
-          .format("delta")
-          .save(out.toAbsolutePath().toString());
-      bare.add(secs(t0));
-      LoadResult res = load(config, tradeOnly, work.resolve("wh-trade-" + r));
-      bronze.add(res.stageMillis().get("bronze") / 1000.0);
-      bronzeSilver.add(
-          (res.stageMillis().get("bronze") + res.stageMillis().get("silver")) / 1000.0);
-      delete(out);
-      delete(work.resolve("wh-trade-" + r));
-    }
-    double g1 = median(bronze) / median(bare);
-    double g2 = median(bronzeSilver) / median(bare);
-    goal(
-        "1",
-        "trade CSV into bronze",
-        "≤ 1.2x bare",
-        String.format(
-            Locale.ROOT, "%.2fx (bronze %.1f s, bare %.1f s)", g1, median(bronze), median(bare)),
-        g1 <= 1.2);
-    goal(
-        "2",
-        "into bronze + silver",
-        "≤ 2.0x bare",
-        String.format(Locale.ROOT, "%.2fx (%.1f s)", g2, median(bronzeSilver)),
-        g2 <= 2.0);
-
-    // The whole generated set: the warehouse goals 4, 5 and 6 run on.
-    Path whDir = work.resolve("wh-full-" + scale);
-    delete(whDir);
-    long tFull = System.nanoTime();
-    LoadResult full = load(config, data, whDir);
-    say("full load: %.1f s, stages %s, status %s", secs(tFull), full.stageMillis(), full.status());
-
-    // Goal 4: nightly with nothing changed, a new process each time, wall clock.
-    Warehouse w = Warehouse.at(whDir.toString());
-    Map<TableId, Long> versions = versions(w);
-    List<Double> nothing = new ArrayList<>();
-    for (int r = 0; r < reps; r++) {
-      long t0 = System.nanoTime();
-      Process p =
-          new ProcessBuilder(
-                  Repo.root().resolve("bin/warehouse").toString(),
-                  "nightly",
-                  "--input",
-                  data.toString(),
-                  "--warehouse",
-                  whDir.toString(),
-                  "--config",
-                  Repo.config().toString(),
-                  "--no-exports",
-                  "--no-progress")
-              .redirectErrorStream(true)
-              .redirectOutput(work.resolve("nightly-nothing.out").toFile())
-              .start();
-      int code = p.waitFor();
-      nothing.add(secs(t0));
-      if (code != 0) {
-        throw new IllegalStateException(
-            "nightly failed: " + Files.readString(work.resolve("nightly-nothing.out")));
-      }
-    }
-    boolean noCommit = versions(w).equals(versions);
-    goal(
-        "4",
-        "nightly, nothing changed",
-        "≤ 2 s wall, no commit",
-        String.format(
-            Locale.ROOT, "%.2f s, %s", median(nothing), noCommit ? "no new commit" : "NEW COMMITS"),
-        median(nothing) <= 2.0 && noCommit);
-
-    // Goal 5: 1 % of the files changed, against loading just those files into an empty warehouse.
-    List<Double> changed = new ArrayList<>();
-    List<Double> alone = new ArrayList<>();
-    for (int r = 1; r <= reps; r++) {
-      Path before = work.resolve("before-change");
-      delete(before);
-      Files.createDirectories(before);
-      copyTree(data, before);
-      gen.change(data, 1.0, r);
-      List<String> which = changedFiles(before, data);
-      long t0 = System.nanoTime();
-      LoadResult res = load(config, data, whDir);
-      changed.add(secs(t0));
-      Path only = work.resolve("changed-only");
-      delete(only);
-      for (String f : which) {
-        Files.createDirectories(only.resolve(f).getParent());
-        Files.copy(data.resolve(f), only.resolve(f));
-      }
-      Path empty = work.resolve("wh-empty");
-      delete(empty);
-      long t1 = System.nanoTime();
-      load(config, only, empty);
-      alone.add(secs(t1));
-      say(
-          "change round %d: %s -> %.1f s in the warehouse (%s), %.1f s alone",
-          r, which, changed.get(changed.size() - 1), res.status(), alone.get(alone.size() - 1));
-      delete(before);
-    }
-    Files.deleteIfExists(data.resolve(".complete")); // the data changed: generate afresh next time
-    double g5 = median(changed) / median(alone);
-    goal(
-        "5",
-        "1 % of files changed",
-        "≤ 3x loading them alone",
-        String.format(Locale.ROOT, "%.2fx (%.1f s vs %.1f s)", g5, median(changed), median(alone)),
-        g5 <= 3.0);
-
-    // Goal 6: the year-over-year trade indicators, Spark against DuckDB on the same Parquet files.
-    Path parquet = work.resolve("silver-trade.parquet");
-    delete(parquet);
-    spark
-        .read()
-        .format("delta")
-        .load(w.path(new TableId("silver", "trade")))
-        .selectExpr("year", "flow", "partner_id", "product_group", "CAST(value AS DOUBLE) AS value")
-        .where("measure = 'value_usd'")
-        .write()
-        .parquet(parquet.toAbsolutePath().toString());
-    long rows = spark.read().parquet(parquet.toAbsolutePath().toString()).count();
-    String sql = yoySql("trade_rows");
-    List<Double> sparkTimes = new ArrayList<>();
-    List<Double> duckTimes = new ArrayList<>();
-    long sparkCount = 0;
-    long duckCount = 0;
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+    if (goalsRun == null || goalsRun.contains("1") || goalsRun.contains("2")) {
+      List<Double> bare = new ArrayList<>();
+      List<Double> bronze = new ArrayList<>();
+      List<Double> bronzeSilver = new ArrayList<>();
       for (int r = 0; r < reps; r++) {
+        Path out = work.resolve("bare-" + r);
+        delete(out);
         long t0 = System.nanoTime();
         spark
             .read()
-            .parquet(parquet.toAbsolutePath().toString())
-            .createOrReplaceTempView("trade_rows");
-        sparkCount = spark.sql(sql).collectAsList().size();
-        sparkTimes.add(secs(t0));
+            .schema(schema)
+            .option("header", "true")
+            .option("sep", ";")
+            .csv(data.resolve("trade").toString())
+            .write()
+            .format("delta")
+            .save(out.toAbsolutePath().toString());
+        bare.add(secs(t0));
+        LoadResult res = load(config, tradeOnly, work.resolve("wh-trade-" + r));
+        bronze.add(res.stageMillis().get("bronze") / 1000.0);
+        bronzeSilver.add(
+            (res.stageMillis().get("bronze") + res.stageMillis().get("silver")) / 1000.0);
+        delete(out);
+        delete(work.resolve("wh-trade-" + r));
+      }
+      double g1 = median(bronze) / median(bare);
+      double g2 = median(bronzeSilver) / median(bare);
+      goal(
+          "1",
+          "trade CSV into bronze",
+          "≤ 1.2x bare",
+          String.format(
+              Locale.ROOT, "%.2fx (bronze %.1f s, bare %.1f s)", g1, median(bronze), median(bare)),
+          g1 <= 1.2);
+      goal(
+          "2",
+          "into bronze + silver",
+          "≤ 2.0x bare",
+          String.format(Locale.ROOT, "%.2fx (%.1f s)", g2, median(bronzeSilver)),
+          g2 <= 2.0);
+    }
+
+    // The whole generated set: the warehouse goals 4, 5 and 6 run on.
+    Path whDir = work.resolve("wh-full-" + scale);
+    Map<String, Long> fullStages = Map.of();
+    if (goalsRun == null || !Files.exists(whDir)) {
+      delete(whDir);
+      long tFull = System.nanoTime();
+      LoadResult full = load(config, data, whDir);
+      fullStages = full.stageMillis();
+      say(
+          "full load: %.1f s, stages %s, status %s",
+          secs(tFull), full.stageMillis(), full.status());
+    }
+
+    // Goal 4: nightly with nothing changed, a new process each time, wall clock.
+    Warehouse w = Warehouse.at(whDir.toString());
+    if (goalsRun == null || goalsRun.contains("4")) {
+      Map<TableId, Long> versions = versions(w);
+      List<Double> nothing = new ArrayList<>();
+      for (int r = 0; r < reps; r++) {
+        long t0 = System.nanoTime();
+        Process p =
+            new ProcessBuilder(
+                    Repo.root().resolve("bin/warehouse").toString(),
+                    "nightly",
+                    "--input",
+                    data.toString(),
+                    "--warehouse",
+                    whDir.toString(),
+                    "--config",
+                    Repo.config().toString(),
+                    "--no-exports",
+                    "--no-progress")
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("nightly-nothing.out").toFile())
+                .start();
+        int code = p.waitFor();
+        nothing.add(secs(t0));
+        if (code != 0) {
+          throw new IllegalStateException(
+              "nightly failed: " + Files.readString(work.resolve("nightly-nothing.out")));
+        }
+      }
+      boolean noCommit = versions(w).equals(versions);
+      goal(
+          "4",
+          "nightly, nothing changed",
+          "≤ 2 s wall, no commit",
+          String.format(
+              Locale.ROOT,
+              "%.2f s, %s",
+              median(nothing),
+              noCommit ? "no new commit" : "NEW COMMITS"),
+          median(nothing) <= 2.0 && noCommit);
+    }
+
+    // Goal 5: 1 % of the files changed, against loading just those files into an empty warehouse.
+    if (goalsRun == null || goalsRun.contains("5")) {
+      List<Double> changed = new ArrayList<>();
+      List<Double> alone = new ArrayList<>();
+      for (int r = 1; r <= reps; r++) {
+        Path before = work.resolve("before-change");
+        delete(before);
+        Files.createDirectories(before);
+        copyTree(data, before);
+        gen.change(data, 1.0, r);
+        List<String> which = changedFiles(before, data);
+        long t0 = System.nanoTime();
+        LoadResult res = load(config, data, whDir);
+        changed.add(secs(t0));
+        Path only = work.resolve("changed-only");
+        delete(only);
+        for (String f : which) {
+          Files.createDirectories(only.resolve(f).getParent());
+          Files.copy(data.resolve(f), only.resolve(f));
+        }
+        Path empty = work.resolve("wh-empty");
+        delete(empty);
         long t1 = System.nanoTime();
-        try (Statement st = duck.createStatement()) {
-          st.execute(
-              "CREATE OR REPLACE VIEW trade_rows AS SELECT * FROM read_parquet('"
-                  + parquet.toAbsolutePath()
-                  + "/*.parquet')");
-          try (ResultSet rs = st.executeQuery(sql)) {
-            duckCount = 0;
-            while (rs.next()) {
-              duckCount++;
+        load(config, only, empty);
+        alone.add(secs(t1));
+        say(
+            "change round %d: %s -> %.1f s in the warehouse (%s), %.1f s alone",
+            r, which, changed.get(changed.size() - 1), res.status(), alone.get(alone.size() - 1));
+        delete(before);
+      }
+      Files.deleteIfExists(
+          data.resolve(".complete")); // the data changed: generate afresh next time
+      double g5 = median(changed) / median(alone);
+      goal(
+          "5",
+          "1 % of files changed",
+          "≤ 3x loading them alone",
+          String.format(
+              Locale.ROOT, "%.2fx (%.1f s vs %.1f s)", g5, median(changed), median(alone)),
+          g5 <= 3.0);
+    }
+
+    // Goal 6: the year-over-year trade indicators, Spark against DuckDB on the same Parquet files.
+    if (goalsRun == null || goalsRun.contains("6")) {
+      Path parquet = work.resolve("silver-trade.parquet");
+      delete(parquet);
+      spark
+          .read()
+          .format("delta")
+          .load(w.path(new TableId("silver", "trade")))
+          .selectExpr(
+              "year", "flow", "partner_id", "product_group", "CAST(value AS DOUBLE) AS value")
+          .where("measure = 'value_usd'")
+          .write()
+          .parquet(parquet.toAbsolutePath().toString());
+      long rows = spark.read().parquet(parquet.toAbsolutePath().toString()).count();
+      String sql = yoySql("trade_rows");
+      List<Double> sparkTimes = new ArrayList<>();
+      List<Double> duckTimes = new ArrayList<>();
+      long sparkCount = 0;
+      long duckCount = 0;
+      try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+        for (int r = 0; r < reps; r++) {
+          long t0 = System.nanoTime();
+          spark
+              .read()
+              .parquet(parquet.toAbsolutePath().toString())
+              .createOrReplaceTempView("trade_rows");
+          sparkCount = spark.sql(sql).collectAsList().size();
+          sparkTimes.add(secs(t0));
+          long t1 = System.nanoTime();
+          try (Statement st = duck.createStatement()) {
+            st.execute(
+                "CREATE OR REPLACE VIEW trade_rows AS SELECT * FROM read_parquet('"
+                    + parquet.toAbsolutePath()
+                    + "/*.parquet')");
+            try (ResultSet rs = st.executeQuery(sql)) {
+              duckCount = 0;
+              while (rs.next()) {
+                duckCount++;
+              }
             }
           }
+          duckTimes.add(secs(t1));
         }
-        duckTimes.add(secs(t1));
       }
+      if (sparkCount != duckCount) {
+        notes.add("goal 6: Spark gave " + sparkCount + " rows, DuckDB " + duckCount);
+      }
+      double g6 = median(sparkTimes) / median(duckTimes);
+      goal(
+          "6",
+          "YoY indicators over " + String.format(Locale.ROOT, "%,d", rows) + " trade rows",
+          "≤ 5x DuckDB",
+          String.format(
+              Locale.ROOT,
+              "%.2fx (Spark %.2f s, DuckDB %.2f s, %d result rows); gold stage of the full load %.1f s",
+              g6,
+              median(sparkTimes),
+              median(duckTimes),
+              sparkCount,
+              fullStages.getOrDefault("gold", 0L) / 1000.0),
+          g6 <= 5.0);
     }
-    if (sparkCount != duckCount) {
-      notes.add("goal 6: Spark gave " + sparkCount + " rows, DuckDB " + duckCount);
-    }
-    double g6 = median(sparkTimes) / median(duckTimes);
-    goal(
-        "6",
-        "YoY indicators over " + String.format(Locale.ROOT, "%,d", rows) + " trade rows",
-        "≤ 5x DuckDB",
-        String.format(
-            Locale.ROOT,
-            "%.2fx (Spark %.2f s, DuckDB %.2f s, %d result rows); gold stage of the full load %.1f s",
-            g6,
-            median(sparkTimes),
-            median(duckTimes),
-            sparkCount,
-            full.stageMillis().getOrDefault("gold", 0L) / 1000.0),
-        g6 <= 5.0);
 
     // Goal 7: a warm session's small operations on a small Delta table.
-    Path small = work.resolve("small-table");
-    delete(small);
-    String t = "delta.`" + small.toAbsolutePath() + "`";
-    spark.sql(
-        "CREATE TABLE " + t + " (id BIGINT, year INT, partner STRING, value DOUBLE) USING delta");
-    spark.sql(
-        "INSERT INTO "
-            + t
-            + " SELECT id, 2008 + id % 10, 'P' || (id % 30), id * 1.5 FROM range(1000)");
-    Map<String, Supplier<Object>> ops = new LinkedHashMap<>();
-    int[] next = {1000};
-    ops.put(
-        "small append (10 rows)",
-        () ->
-            spark.sql(
-                "INSERT INTO "
-                    + t
-                    + " SELECT id, 2017, 'P1', 1.0 FROM range("
-                    + next[0]
-                    + ", "
-                    + (next[0] += 10)
-                    + ")"));
-    ops.put("count", () -> spark.sql("SELECT count(*) FROM " + t).collectAsList());
-    ops.put(
-        "tiny MERGE (10 rows)",
-        () ->
-            spark.sql(
-                "MERGE INTO "
-                    + t
-                    + " d USING (SELECT id, 2.0 AS value FROM range(0, 10)) s ON d.id = s.id WHEN MATCHED THEN UPDATE SET d.value = s.value"));
-    ops.put(
-        "small group-by",
-        () ->
-            spark
-                .sql("SELECT year, partner, sum(value) FROM " + t + " GROUP BY year, partner")
-                .collectAsList());
-    Map<String, Double> goal7 =
-        Map.of(
-            "small append (10 rows)",
-            0.4,
-            "count",
-            0.25,
-            "tiny MERGE (10 rows)",
-            2.0,
-            "small group-by",
-            0.35);
-    StringBuilder m7 = new StringBuilder();
-    boolean met7 = true;
-    for (var e : ops.entrySet()) {
-      e.getValue().get(); // warm
-      List<Double> times = new ArrayList<>();
-      for (int r = 0; r < Math.max(reps, 5); r++) {
-        long t0 = System.nanoTime();
-        e.getValue().get();
-        times.add(secs(t0));
+    if (goalsRun == null || goalsRun.contains("7")) {
+      Path small = work.resolve("small-table");
+      delete(small);
+      String t = "delta.`" + small.toAbsolutePath() + "`";
+      spark.sql(
+          "CREATE TABLE " + t + " (id BIGINT, year INT, partner STRING, value DOUBLE) USING delta");
+      spark.sql(
+          "INSERT INTO "
+              + t
+              + " SELECT id, 2008 + id % 10, 'P' || (id % 30), id * 1.5 FROM range(1000)");
+      Map<String, Supplier<Object>> ops = new LinkedHashMap<>();
+      int[] next = {1000};
+      ops.put(
+          "small append (10 rows)",
+          () ->
+              spark.sql(
+                  "INSERT INTO "
+                      + t
+                      + " SELECT id, 2017, 'P1', 1.0 FROM range("
+                      + next[0]
+                      + ", "
+                      + (next[0] += 10)
+                      + ")"));
+      ops.put("count", () -> spark.sql("SELECT count(*) FROM " + t).collectAsList());
+      ops.put(
+          "tiny MERGE (10 rows)",
+          () ->
+              spark.sql(
+                  "MERGE INTO "
+                      + t
+                      + " d USING (SELECT id, 2.0 AS value FROM range(0, 10)) s ON d.id = s.id WHEN MATCHED THEN UPDATE SET d.value = s.value"));
+      ops.put(
+          "small group-by",
+          () ->
+              spark
+                  .sql("SELECT year, partner, sum(value) FROM " + t + " GROUP BY year, partner")
+                  .collectAsList());
+      Map<String, Double> goal7 =
+          Map.of(
+              "small append (10 rows)",
+              0.4,
+              "count",
+              0.25,
+              "tiny MERGE (10 rows)",
+              2.0,
+              "small group-by",
+              0.35);
+      StringBuilder m7 = new StringBuilder();
+      boolean met7 = true;
+      for (var e : ops.entrySet()) {
+        e.getValue().get(); // warm
+        List<Double> times = new ArrayList<>();
+        for (int r = 0; r < Math.max(reps, 5); r++) {
+          long t0 = System.nanoTime();
+          e.getValue().get();
+          times.add(secs(t0));
+        }
+        double ms = median(times) * 1000;
+        met7 &= ms <= goal7.get(e.getKey()) * 1000;
+        m7.append(String.format(Locale.ROOT, "%s %.0f ms; ", e.getKey(), ms));
       }
-      double ms = median(times) * 1000;
-      met7 &= ms <= goal7.get(e.getKey()) * 1000;
-      m7.append(String.format(Locale.ROOT, "%s %.0f ms; ", e.getKey(), ms));
+      goal("7", "warm session", "400 / 250 / 2000 / 350 ms", m7.toString().trim(), met7);
     }
-    goal("7", "warm session", "400 / 250 / 2000 / 350 ms", m7.toString().trim(), met7);
 
     StringBuilder md = new StringBuilder();
     md.append("| # | workload | goal | measured | met |\n|---|---|---|---|---|\n");
@@ -375,7 +400,7 @@ public final class Harness {
     return """
         WITH base AS (
           SELECT flow, year, partner_id, product_group,
-                 grouping_id(partner_id, product_group) AS g, sum(value) AS value
+                 2 * grouping(partner_id) + grouping(product_group) AS g, sum(value) AS value
             FROM %s
            GROUP BY GROUPING SETS ((flow, year), (flow, year, partner_id), (flow, year, product_group)))
         SELECT flow,
