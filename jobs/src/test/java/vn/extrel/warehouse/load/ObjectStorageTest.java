@@ -128,8 +128,7 @@ class ObjectStorageTest {
         WAREHOUSE,
         "--config",
         Repo.config().toString(),
-        "--exports-dir",
-        dir.resolve("exports").toString(),
+        "--no-exports",
         "--no-progress");
   }
 
