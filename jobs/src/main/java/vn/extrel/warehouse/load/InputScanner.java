@@ -121,8 +121,8 @@ public final class InputScanner {
         if (ignored(f.getFileName().toString()) || hasIgnoredFolder(rel)) {
           continue;
         }
-        // Hadoop's local file system gives "file:/abs/path" and whole seconds on some disks: the
-        // same form and the milliseconds java.io reports, as Hadoop's RawLocalFileSystem does.
+        // The path and modification time Hadoop's local file system reports ("file:/abs/path",
+        // File.lastModified), so the state file's entries compare equal either way.
         out.add(match("file:" + f, rel, a.size(), f.toFile().lastModified()));
       }
     } catch (IOException e) {

@@ -33,8 +33,11 @@ public record StateFile(
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+  /** Where the state file lives in a warehouse. */
+  static final String FILE = "_state/manifest.json";
+
   static Path path(Warehouse w) {
-    return new Path(w.root() + "/_state/manifest.json");
+    return new Path(w.root() + "/" + FILE);
   }
 
   public static Optional<StateFile> read(Warehouse w, Configuration conf) {
@@ -57,7 +60,7 @@ public record StateFile(
    * never loads Hadoop's file systems (about half a second of its start).
    */
   public static Optional<StateFile> readLocal(java.nio.file.Path warehouseDir) {
-    java.nio.file.Path p = warehouseDir.resolve("_state/manifest.json");
+    java.nio.file.Path p = warehouseDir.resolve(FILE);
     try (InputStream in = java.nio.file.Files.newInputStream(p)) {
       return Optional.of(JSON.readValue(in, StateFile.class));
     } catch (IOException e) {
@@ -70,16 +73,14 @@ public record StateFile(
       java.nio.file.Path warehouseDir, vn.extrel.warehouse.catalog.TableId table) {
     java.nio.file.Path log =
         warehouseDir.resolve(table.database()).resolve(table.name()).resolve("_delta_log");
-    long max = -1;
     try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(log)) {
-      for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
-        long v = DeltaWrites.commitVersion(f.getFileName().toString());
-        max = Math.max(max, v);
-      }
+      return files
+          .mapToLong(f -> DeltaWrites.commitVersion(f.getFileName().toString()))
+          .max()
+          .orElse(-1);
     } catch (IOException e) {
       return -1;
     }
-    return max;
   }
 
   /** Writes the file beside, then renames it over the old one: readers never see half a file. */
