@@ -31,6 +31,7 @@ import vn.extrel.warehouse.ops.StateFile;
 import vn.extrel.warehouse.quality.RuleEngine;
 import vn.extrel.warehouse.silver.Target;
 import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.spark.SparkSessions;
 import vn.extrel.warehouse.util.HadoopConf;
 
 /**
@@ -101,46 +102,48 @@ public final class LoadJob {
         return quick.get();
       }
       SparkSession spark = sessions.get();
-      Stages stages = new Stages(listener, runId);
-      RunLog runs = new RunLog(w);
-      // The last completed run's fingerprints: from the state file it wrote, else from
-      // ops.load_runs.
-      Optional<String[]> previous =
-          StateFile.read(w, spark.sparkContext().hadoopConfiguration())
-              .map(st -> new String[] {st.referenceHash(), st.indicatorsHash()})
-              .or(
-                  () ->
-                      runs.lastCompleted(spark)
-                          .map(
-                              r ->
-                                  new String[] {
-                                    r.getAs(LoadRunsTable.SILVER_FINGERPRINT),
-                                    r.getAs(LoadRunsTable.GOLD_FINGERPRINT)
-                                  }));
-      runs.started(spark, runId, options.command(), options.input(), started);
-      stages.done("run-log");
-      LoadResult result;
-      try (var codegen = vn.extrel.warehouse.spark.SparkSessions.forInput(spark, inputBytes())) {
-        result = load(spark, w, runId, started, previous, stages);
-      } catch (RuntimeException e) {
-        runs.finished(
-            spark,
-            runId,
-            Map.of(
-                LoadRunsTable.STATUS,
-                "failed",
-                LoadRunsTable.ENDED_AT,
-                Instant.now(),
-                LoadRunsTable.MESSAGE,
-                String.valueOf(e.getMessage())));
-        listener.runFailed(runId, e);
-        throw e;
+      try (var codegen = SparkSessions.forInput(spark, inputBytes())) {
+        Stages stages = new Stages(listener, runId);
+        RunLog runs = new RunLog(w);
+        // The last completed run's fingerprints: from the state file it wrote, else from
+        // ops.load_runs.
+        Optional<String[]> previous =
+            StateFile.read(w, spark.sparkContext().hadoopConfiguration())
+                .map(st -> new String[] {st.referenceHash(), st.indicatorsHash()})
+                .or(
+                    () ->
+                        runs.lastCompleted(spark)
+                            .map(
+                                r ->
+                                    new String[] {
+                                      r.getAs(LoadRunsTable.SILVER_FINGERPRINT),
+                                      r.getAs(LoadRunsTable.GOLD_FINGERPRINT)
+                                    }));
+        runs.started(spark, runId, options.command(), options.input(), started);
+        stages.done("run-log");
+        LoadResult result;
+        try {
+          result = load(spark, w, runId, started, previous, stages);
+        } catch (RuntimeException e) {
+          runs.finished(
+              spark,
+              runId,
+              Map.of(
+                  LoadRunsTable.STATUS,
+                  "failed",
+                  LoadRunsTable.ENDED_AT,
+                  Instant.now(),
+                  LoadRunsTable.MESSAGE,
+                  String.valueOf(e.getMessage())));
+          listener.runFailed(runId, e);
+          throw e;
+        }
+        runs.finished(spark, runId, endOfRun(result));
+        writeState(spark, w, result);
+        stages.done("finish");
+        listener.runFinished(runId, result);
+        return result;
       }
-      runs.finished(spark, runId, endOfRun(result));
-      writeState(spark, w, result);
-      stages.done("finish");
-      listener.runFinished(runId, result);
-      return result;
     }
   }
 

@@ -18,30 +18,38 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   static final String CODEGEN_MODE = "spark.sql.codegen.factoryMode";
+  static final String WHOLE_STAGE = "spark.sql.codegen.wholeStage";
 
   /**
-   * Input above which a load compiles its queries again: code generation pays off on millions of
-   * rows.
+   * Input below which a load evaluates its expressions instead of compiling them: generating and
+   * compiling Java for every query costs seconds in a fresh JVM and pays off only on millions of
+   * rows (the sample load: 66-84 s compiled, 51-58 s interpreted; docs/BENCHMARKS.md).
    */
   public static final long CODEGEN_INPUT_BYTES = 64L * 1024 * 1024;
 
-  /**
-   * Sets code generation for a run over {@code inputBytes} of source files, and restores the
-   * session's setting when closed.
-   */
   /** Undoes a temporary setting. */
   public interface Restore extends AutoCloseable {
     @Override
     void close();
   }
 
+  /**
+   * For a run over {@code inputBytes} of source files: below {@link #CODEGEN_INPUT_BYTES}, no code
+   * generation until closed. Settings made by the user or spark-submit win; a run that finds the
+   * mode already set (another run of the same session) leaves it alone.
+   */
   public static Restore forInput(SparkSession spark, long inputBytes) {
-    String before = spark.conf().getOption(CODEGEN_MODE).getOrElse(() -> null);
-    if (inputBytes < CODEGEN_INPUT_BYTES || before == null || !"NO_CODEGEN".equals(before)) {
+    if (inputBytes >= CODEGEN_INPUT_BYTES
+        || spark.conf().contains(CODEGEN_MODE)
+        || spark.conf().contains(WHOLE_STAGE)) {
       return () -> {};
     }
-    spark.conf().set(CODEGEN_MODE, "FALLBACK");
-    return () -> spark.conf().set(CODEGEN_MODE, before);
+    spark.conf().set(WHOLE_STAGE, "false");
+    spark.conf().set(CODEGEN_MODE, "NO_CODEGEN");
+    return () -> {
+      spark.conf().unset(WHOLE_STAGE);
+      spark.conf().unset(CODEGEN_MODE);
+    };
   }
 
   /** Settings without which the warehouse does not work at all. */
