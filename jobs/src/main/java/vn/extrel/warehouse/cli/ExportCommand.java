@@ -63,6 +63,7 @@ public final class ExportCommand implements Callable<Integer> {
     WarehouseConfig config = common.loadConfig();
     SparkSession spark = SparkSessions.getOrCreate();
     WarehouseCatalog.bind(spark, w, config.indicators().views());
+    SparkSessions.forCommand(spark, w);
     ExportCatalog catalog = ExportCatalog.load(config.dir());
     Exporter.Result r =
         new Exporter(

@@ -62,6 +62,7 @@ public final class NotebookCommand {
       SparkSession spark = SparkSessions.getOrCreate();
       WarehouseConfig config = common.loadConfig();
       WarehouseCatalog.bind(spark, common.warehouse(), config.indicators().views());
+      SparkSessions.forCommand(spark, common.warehouse());
       NotebookRunner runner = new NotebookRunner(spark);
       int failed = 0;
       for (Path nb : notebooks) {

@@ -90,6 +90,7 @@ public final class SqlCommand implements Callable<Integer> {
     Warehouse warehouse = common.warehouse();
     WarehouseConfig config = common.loadConfig();
     WarehouseCatalog.bind(spark, warehouse, config.indicators().views());
+    SparkSessions.forCommand(spark, warehouse);
     if (interactive) {
       return new SqlShell(runner, warehouse).run();
     }

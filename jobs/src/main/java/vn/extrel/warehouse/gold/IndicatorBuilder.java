@@ -141,16 +141,40 @@ public final class IndicatorBuilder {
       }
     }
     label.append(" END");
-    String agg =
-        target.isLongFacts()
-            ? "CAST(sum(v) AS DECIMAL(38,6))"
-            : "CAST(count(DISTINCT v) AS DECIMAL(38,6))";
     List<String> bits = new ArrayList<>();
     for (int i = 0; i < dims.size(); i++) {
       bits.add("shiftleft(grouping(" + dims.get(i) + "), " + (dims.size() - 1 - i) + ")");
     }
     String gidExpr = dims.isEmpty() ? "0" : String.join(" + ", bits);
     String dimSelect = dims.isEmpty() ? "" : String.join(", ", dims) + ", ";
+    String rank = "CASE status WHEN 'estimated' THEN 2 WHEN 'preliminary' THEN 1 ELSE 0 END";
+    String from;
+    String value;
+    String sourceRows;
+    String statusRank;
+    if (target.isLongFacts()) {
+      // Sums roll up: first to the finest breakdown (a few thousand rows from millions), then the
+      // grouping sets over that, instead of expanding every silver row once per grouping set.
+      from =
+          "(SELECT indicator, year, "
+              + dimSelect
+              + "sum(v) AS v, count(1) AS n, max("
+              + rank
+              + ") AS r FROM "
+              + view
+              + " GROUP BY indicator, year"
+              + (dims.isEmpty() ? "" : ", " + String.join(", ", dims))
+              + ") fine";
+      value = "CAST(sum(v) AS DECIMAL(38,6))";
+      sourceRows = "sum(n)";
+      statusRank = "max(r)";
+    } else {
+      // Distinct counts do not roll up: the grouping sets run over the rows themselves.
+      from = view;
+      value = "CAST(count(DISTINCT v) AS DECIMAL(38,6))";
+      sourceRows = "count(1)";
+      statusRank = "max(" + rank + ")";
+    }
     Dataset<Row> grouped =
         silver
             .sparkSession()
@@ -159,11 +183,13 @@ public final class IndicatorBuilder {
                     + dimSelect
                     + gidExpr
                     + " AS gid, "
-                    + agg
-                    + " AS value, count(1) AS source_rows, "
-                    + "max(CASE status WHEN 'estimated' THEN 2 WHEN 'preliminary' THEN 1 ELSE 0 END) AS status_rank "
-                    + "FROM "
-                    + view
+                    + value
+                    + " AS value, "
+                    + sourceRows
+                    + " AS source_rows, "
+                    + statusRank
+                    + " AS status_rank FROM "
+                    + from
                     + " GROUP BY GROUPING SETS ("
                     + String.join(", ", sets)
                     + ")");

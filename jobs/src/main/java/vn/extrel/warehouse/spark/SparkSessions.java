@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import vn.extrel.warehouse.catalog.Warehouse;
 
 /**
  * The one place that builds a SparkSession, for the CLI, the scheduler, spark-submit and the tests
@@ -50,6 +51,39 @@ public final class SparkSessions {
       spark.conf().unset(WHOLE_STAGE);
       spark.conf().unset(CODEGEN_MODE);
     };
+  }
+
+  /**
+   * For a one-shot command (a query, an export, a notebook) over a warehouse: on local disk and
+   * below {@link #CODEGEN_INPUT_BYTES}, no code generation for the rest of the process; queries
+   * over a larger warehouse, or one on object storage, compile as usual.
+   */
+  public static void forCommand(SparkSession spark, Warehouse warehouse) {
+    java.nio.file.Path dir = warehouse.localDir();
+    if (dir != null) {
+      var unused = forInput(spark, localBytes(dir, CODEGEN_INPUT_BYTES));
+    }
+  }
+
+  /** The bytes under {@code dir}, counted until {@code enough}. */
+  static long localBytes(java.nio.file.Path dir, long enough) {
+    long[] total = {0};
+    try (var files = java.nio.file.Files.walk(dir)) {
+      files
+          .filter(java.nio.file.Files::isRegularFile)
+          .takeWhile(f -> total[0] < enough)
+          .forEach(
+              f -> {
+                try {
+                  total[0] += java.nio.file.Files.size(f);
+                } catch (java.io.IOException e) {
+                  // a file removed meanwhile (VACUUM) counts as nothing
+                }
+              });
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return enough;
+    }
+    return total[0];
   }
 
   /** Settings without which the warehouse does not work at all. */

@@ -401,14 +401,19 @@ public final class Harness {
   /**
    * The trade indicators of config/indicators.yaml (export and import value; total, by partner, by
    * product group) with their year-over-year ratio, change and share, in SQL both engines run: one
-   * scan with grouping sets, then window functions over the years.
+   * scan summing to (flow, year, partner, product group), grouping sets over that small result (as
+   * the gold stage does), then window functions over the years.
    */
   static String yoySql(String view) {
     return """
-        WITH base AS (
+        WITH fine AS (
+          SELECT flow, year, partner_id, product_group, sum(value) AS value
+            FROM %s
+           GROUP BY flow, year, partner_id, product_group),
+        base AS (
           SELECT flow, year, partner_id, product_group,
                  2 * grouping(partner_id) + grouping(product_group) AS g, sum(value) AS value
-            FROM %s
+            FROM fine
            GROUP BY GROUPING SETS ((flow, year), (flow, year, partner_id), (flow, year, product_group)))
         SELECT flow,
                CASE g WHEN 3 THEN 'total' WHEN 1 THEN 'partner_country' ELSE 'product_group' END AS dimension,
