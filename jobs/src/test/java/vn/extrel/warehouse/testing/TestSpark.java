@@ -25,13 +25,7 @@ public final class TestSpark {
                   // two cores here: two task slots, two shuffle partitions
                   "spark.master", "local[2]",
                   "spark.sql.shuffle.partitions", "2",
-                  "spark.ui.enabled", "false",
-                  // A load below 64 MB evaluates instead of compiling its queries: right for a
-                  // one-shot CLI process, where every query would be compiled once and run once.
-                  // This JVM runs the same queries hundreds of times and keeps their compiled code
-                  // in Spark's cache, so it compiles, as a long-lived process should (the process
-                  // tests run the default).
-                  "spark.sql.codegen.wholeStage", "true"));
+                  "spark.ui.enabled", "false"));
     }
     return spark;
   }
