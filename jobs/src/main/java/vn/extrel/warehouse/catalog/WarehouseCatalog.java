@@ -47,7 +47,16 @@ public final class WarehouseCatalog {
       }
     }
     for (Map.Entry<String, String> v : goldViews.entrySet()) {
-      spark.sql("CREATE OR REPLACE VIEW gold." + v.getKey() + " AS " + v.getValue());
+      try {
+        spark.sql("CREATE OR REPLACE VIEW gold." + v.getKey() + " AS " + v.getValue());
+      } catch (Exception e) { // Scala's AnalysisException, undeclared
+        // A warehouse not loaded yet has no tables for the view to read: queries of other tables
+        // still run, and the view comes with the first load. Any other mistake in a view is news.
+        if (!(e instanceof org.apache.spark.sql.AnalysisException a
+            && "TABLE_OR_VIEW_NOT_FOUND".equals(a.getCondition()))) {
+          throw e;
+        }
+      }
     }
     BOUND.put(spark, warehouse.root());
     return tables;

@@ -2,8 +2,10 @@ package vn.extrel.warehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.Repo;
@@ -62,6 +64,34 @@ class SqlCommandTest {
         .contains("\"\"step\"\":\"\"gold\"\"");
     // The first version of the table is the first load's result, readable as of then.
     assertThat(r.out()).endsWith("n\n327\n\nn\n327\n");
+  }
+
+  @Test
+  void aWarehouseNotLoadedYetAnswersQueriesAndSaysWhichTableIsMissing(@TempDir Path empty) {
+    Cli.Result r =
+        Cli.run(
+            "sql",
+            "--warehouse",
+            empty.resolve("warehouse").toString(),
+            "--config",
+            Repo.config().toString(),
+            "-e",
+            "SELECT 1 AS one",
+            "--format",
+            "csv");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("one\n1\n");
+    Cli.Result missing =
+        Cli.run(
+            "sql",
+            "--warehouse",
+            empty.resolve("warehouse").toString(),
+            "--config",
+            Repo.config().toString(),
+            "-e",
+            "SELECT count(*) FROM gold.indicators");
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("gold`.`indicators").contains("cannot be found");
   }
 
   @Test
