@@ -24,7 +24,8 @@ public final class SparkSessions {
   /**
    * Input below which a load evaluates its expressions instead of compiling them: generating and
    * compiling Java for every query costs seconds in a fresh JVM and pays off only on millions of
-   * rows (the sample load: 66-84 s compiled, 51-58 s interpreted; docs/BENCHMARKS.md).
+   * rows (the sample load in a new process: 68-69 s compiled, 45-52 s evaluated;
+   * docs/BENCHMARKS.md).
    */
   public static final long CODEGEN_INPUT_BYTES = 64L * 1024 * 1024;
 

@@ -9,9 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
-import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.load.LoadJob;
 import vn.extrel.warehouse.load.LoadResult;
 import vn.extrel.warehouse.spark.SparkSessions;
 import vn.extrel.warehouse.testing.Repo;
@@ -43,14 +41,14 @@ public final class LoadProfile {
             });
     WarehouseConfig config = WarehouseConfig.load(Repo.config());
     Path work = Files.createTempDirectory("extrel-loads");
-    System.out.printf(Locale.ROOT, "first load (cold JVM): %s%n", load(spark, config, work, jobs));
+    System.out.printf(Locale.ROOT, "first load (cold JVM): %s%n", load(config, work, jobs));
     List<Double> compiled = new ArrayList<>();
     List<Double> evaluated = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
       spark.conf().set(WHOLE_STAGE, "true"); // a user's setting: the loader leaves it alone
-      compiled.add(time(spark, config, work, jobs, "compiled"));
+      compiled.add(time(config, work, jobs, "compiled"));
       spark.conf().unset(WHOLE_STAGE);
-      evaluated.add(time(spark, config, work, jobs, "evaluated"));
+      evaluated.add(time(config, work, jobs, "evaluated"));
     }
     double c = Harness.median(compiled);
     double e = Harness.median(evaluated);
@@ -64,30 +62,20 @@ public final class LoadProfile {
     spark.stop();
   }
 
-  private static double time(
-      SparkSession spark, WarehouseConfig config, Path work, AtomicInteger jobs, String mode)
+  private static double time(WarehouseConfig config, Path work, AtomicInteger jobs, String mode)
       throws Exception {
     long t0 = System.nanoTime();
-    String what = load(spark, config, work, jobs);
+    String what = load(config, work, jobs);
     double s = (System.nanoTime() - t0) / 1e9;
     System.out.printf(Locale.ROOT, "%-9s %.1f s: %s%n", mode, s, what);
     return s;
   }
 
-  private static String load(
-      SparkSession spark, WarehouseConfig config, Path work, AtomicInteger jobs) throws Exception {
+  private static String load(WarehouseConfig config, Path work, AtomicInteger jobs)
+      throws Exception {
     Path wh = Files.createTempDirectory(work, "wh");
     jobs.set(0);
-    LoadResult r =
-        new LoadJob(
-                config,
-                new LoadJob.Options(
-                    Repo.data().toAbsolutePath().toString(),
-                    Warehouse.at(wh.toString()),
-                    false,
-                    "load",
-                    0))
-            .run(spark);
+    LoadResult r = Harness.load(config, Repo.data(), wh);
     return r.status() + ", " + jobs.get() + " Spark jobs, stages " + r.stageMillis();
   }
 }

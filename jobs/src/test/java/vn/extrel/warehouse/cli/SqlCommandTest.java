@@ -25,10 +25,14 @@ class SqlCommandTest {
   }
 
   static Cli.Result sql(String... args) {
+    return sqlOn(warehouse.root(), args);
+  }
+
+  static Cli.Result sqlOn(String root, String... args) {
     String[] all = new String[args.length + 5];
     all[0] = "sql";
     all[1] = "--warehouse";
-    all[2] = warehouse.root();
+    all[2] = root;
     all[3] = "--config";
     all[4] = Repo.config().toString();
     System.arraycopy(args, 0, all, 5, args.length);
@@ -68,28 +72,11 @@ class SqlCommandTest {
 
   @Test
   void aWarehouseNotLoadedYetAnswersQueriesAndSaysWhichTableIsMissing(@TempDir Path empty) {
-    Cli.Result r =
-        Cli.run(
-            "sql",
-            "--warehouse",
-            empty.resolve("warehouse").toString(),
-            "--config",
-            Repo.config().toString(),
-            "-e",
-            "SELECT 1 AS one",
-            "--format",
-            "csv");
+    String root = empty.resolve("warehouse").toString();
+    Cli.Result r = sqlOn(root, "-e", "SELECT 1 AS one", "--format", "csv");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("one\n1\n");
-    Cli.Result missing =
-        Cli.run(
-            "sql",
-            "--warehouse",
-            empty.resolve("warehouse").toString(),
-            "--config",
-            Repo.config().toString(),
-            "-e",
-            "SELECT count(*) FROM gold.indicators");
+    Cli.Result missing = sqlOn(root, "-e", "SELECT count(*) FROM gold.indicators");
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("gold`.`indicators").contains("cannot be found");
   }
