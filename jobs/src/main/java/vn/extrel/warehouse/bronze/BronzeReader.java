@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -16,39 +16,75 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
-import vn.extrel.warehouse.ingest.BronzeCell;
+import org.apache.spark.sql.catalyst.CatalystTypeConverters;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayBasedMapData;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.catalyst.util.MapData;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.apache.spark.util.CollectionAccumulator;
 import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.ingest.IngestErrors;
+import vn.extrel.warehouse.ingest.RawCell;
 import vn.extrel.warehouse.ingest.SourceFileReader;
+import vn.extrel.warehouse.ingest.TableColumn;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.silver.Target;
 import vn.extrel.warehouse.silver.Targets;
 import vn.extrel.warehouse.util.HadoopConf;
-import vn.extrel.warehouse.util.Rows;
 import vn.extrel.warehouse.util.Text;
 
 /**
  * Runs on an executor: reads one file version into bronze rows. A file that fails becomes one
  * {@code file_error} row carrying the reason (after any rows read before the failure), so one bad
- * file never fails the Spark job, and the driver learns of it from the table.
+ * file never fails the Spark job, and the driver learns of it from the table and from the counts
+ * the task reports.
+ *
+ * <p>Rows are built in Spark's internal form (UTF-8 strings, the file's constant columns encoded
+ * once per file, a context map shared by the rows it describes): converting external {@code Row}s
+ * cost as much as reading the CSV.
  */
-public final class BronzeReader implements FlatMapFunction<FileTask, Row>, Serializable {
+public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow>, Serializable {
   private static final long serialVersionUID = 1L;
+
+  private static final StructType SCHEMA = BronzeTable.SCHEMA;
 
   private final Map<String, Layout> layouts;
   private final HadoopConf hadoop;
   private final String runId;
+  private final CollectionAccumulator<FileCounts> counts;
 
-  public BronzeReader(Map<String, Layout> layouts, HadoopConf hadoop, String runId) {
+  /**
+   * @param counts where each task reports what each file gave (may be null)
+   */
+  public BronzeReader(
+      Map<String, Layout> layouts,
+      HadoopConf hadoop,
+      String runId,
+      CollectionAccumulator<FileCounts> counts) {
     this.layouts = Map.copyOf(layouts);
     this.hadoop = hadoop;
     this.runId = runId;
+    this.counts = counts;
   }
 
+  /** Rows by class of one file version, or the reason it could not be read. */
+  public record FileCounts(
+      String path,
+      long data,
+      long other,
+      String errorCode,
+      String error,
+      List<TableHeaders.Entry> headers)
+      implements Serializable {}
+
   @Override
-  public Iterator<Row> call(FileTask task) {
+  public Iterator<InternalRow> call(FileTask task) {
     Layout layout = layouts.get(task.layoutId());
     Target target = Targets.ALL.get(layout.target());
+    FileColumns file = new FileColumns(task, layout);
     File local;
     boolean temporary;
     try {
@@ -61,12 +97,14 @@ public final class BronzeReader implements FlatMapFunction<FileTask, Row>, Seria
         temporary = true;
       }
     } catch (IOException | RuntimeException e) {
-      return List.of(errorRow(task, layout, IngestErrors.unreadable(task.path(), e))).iterator();
+      InternalRow error = errorRow(file, IngestErrors.unreadable(task.path(), e));
+      report(task, 0, 0, error, List.of());
+      return List.of(error).iterator();
     }
     try {
       SourceFileReader.CloseableIterator records =
           SourceFileReader.read(local, task.path(), layout, target);
-      RowIterator it = new RowIterator(records, task, layout, local, temporary);
+      RowIterator it = new RowIterator(records, file, local, temporary);
       TaskContext tc = TaskContext.get();
       if (tc != null) {
         tc.addTaskCompletionListener(
@@ -75,7 +113,23 @@ public final class BronzeReader implements FlatMapFunction<FileTask, Row>, Seria
       return it;
     } catch (RuntimeException | StackOverflowError e) {
       deleteIf(temporary, local);
-      return List.of(errorRow(task, layout, e)).iterator();
+      InternalRow error = errorRow(file, e);
+      report(task, 0, 0, error, List.of());
+      return List.of(error).iterator();
+    }
+  }
+
+  private void report(
+      FileTask task, long data, long other, InternalRow error, List<TableHeaders.Entry> headers) {
+    if (counts != null) {
+      counts.add(
+          new FileCounts(
+              task.path(),
+              data,
+              other,
+              error == null ? null : error.getUTF8String(I_ERROR_CODE).toString(),
+              error == null ? null : error.getUTF8String(I_LABEL).toString(),
+              headers));
     }
   }
 
@@ -102,43 +156,132 @@ public final class BronzeReader implements FlatMapFunction<FileTask, Row>, Seria
     }
   }
 
-  /** One bronze row for a record read from a file version. */
-  public Row toRow(FileTask task, Layout layout, BronzeRecord r) {
-    List<Object> cells = new ArrayList<>(r.cells().size());
-    for (BronzeCell c : r.cells()) {
-      cells.add(
-          Rows.of(
-              BronzeTable.CELL,
-              c.column(),
-              c.key(),
-              c.header(),
-              c.ref(),
-              c.kind(),
-              c.text(),
-              c.unit()));
+  private static final int I_LABEL = SCHEMA.fieldIndex(BronzeTable.LABEL);
+  private static final int I_ERROR_CODE = SCHEMA.fieldIndex(BronzeTable.ERROR_CODE);
+
+  /** The columns that are the same on every row of a file version, encoded once. */
+  private final class FileColumns {
+    final FileTask task;
+    final UTF8String runId;
+    final UTF8String layout;
+    final UTF8String target;
+    final UTF8String dataset;
+    final UTF8String path;
+    final UTF8String sha256;
+    UTF8String sheetName;
+    String sheet;
+    Map<String, String> context;
+    MapData contextData;
+
+    FileColumns(FileTask task, Layout l) {
+      this.task = task;
+      this.runId = UTF8String.fromString(BronzeReader.this.runId);
+      this.layout = UTF8String.fromString(l.id());
+      this.target = UTF8String.fromString(l.target());
+      this.dataset = UTF8String.fromString(l.dataset());
+      this.path = UTF8String.fromString(task.path());
+      this.sha256 = UTF8String.fromString(task.sha256());
     }
-    return Rows.of(
-        BronzeTable.SCHEMA,
-        runId,
-        layout.id(),
-        layout.target(),
-        layout.dataset(),
-        task.path(),
-        task.sha256(),
-        r.sheet(),
-        r.sheetIndex(),
-        r.row(),
-        r.rowClass(),
-        r.label(),
-        r.tableIndex(),
-        BronzeTable.lineageId(task.sha256(), r.sheetIndex(), r.row()),
-        Rows.map(r.context()),
-        Rows.seq(cells),
-        null);
+
+    UTF8String sheet(String name) {
+      if (!java.util.Objects.equals(name, sheet)) {
+        sheet = name;
+        sheetName = utf8(name);
+      }
+      return sheetName;
+    }
+
+    /** Rows share their context map until a row changes it: encoded once per change. */
+    MapData context(Map<String, String> ctx) {
+      if (ctx == null) {
+        return null;
+      }
+      if (ctx != context || contextData == null) {
+        context = ctx;
+        contextData = map(ctx);
+      }
+      return contextData;
+    }
+  }
+
+  private static UTF8String utf8(String s) {
+    return s == null ? null : UTF8String.fromString(s);
+  }
+
+  private static MapData map(Map<String, String> m) {
+    Object[] keys = new Object[m.size()];
+    Object[] values = new Object[m.size()];
+    int i = 0;
+    for (Map.Entry<String, String> e : m.entrySet()) {
+      keys[i] = UTF8String.fromString(e.getKey());
+      values[i] = utf8(e.getValue());
+      i++;
+    }
+    return new ArrayBasedMapData(new GenericArrayData(keys), new GenericArrayData(values));
+  }
+
+  /** One bronze row for a record read from a file version. */
+  private InternalRow toInternal(FileColumns f, BronzeRecord r) {
+    List<RawCell> cells = r.cells();
+    int width = 0;
+    for (RawCell c : cells) {
+      width = Math.max(width, c.column() + 1);
+    }
+    Object[] texts = new Object[width];
+    boolean allText = true;
+    for (RawCell c : cells) {
+      texts[c.column()] = UTF8String.fromString(c.text());
+      allText &= c.kind() == 's';
+    }
+    // Kinds only where a cell is not text (CSV never): one letter per column, ' ' where empty.
+    UTF8String kinds = null;
+    if (!allText) {
+      char[] k = new char[width];
+      Arrays.fill(k, ' ');
+      for (RawCell c : cells) {
+        k[c.column()] = c.kind();
+      }
+      kinds = UTF8String.fromString(new String(k));
+    }
+    GenericArrayData columns = null;
+    if (r.columns() != null) {
+      Object[] cs = new Object[r.columns().size()];
+      for (int i = 0; i < cs.length; i++) {
+        TableColumn c = r.columns().get(i);
+        cs[i] =
+            new GenericInternalRow(
+                new Object[] {
+                  c.index(), utf8(c.column()), utf8(c.key()), utf8(c.header()), utf8(c.unit())
+                });
+      }
+      columns = new GenericArrayData(cs);
+    }
+    return new GenericInternalRow(
+        new Object[] {
+          f.runId,
+          f.layout,
+          f.target,
+          f.dataset,
+          f.path,
+          f.sha256,
+          f.sheet(r.sheet()),
+          r.sheetIndex(),
+          r.row(),
+          UTF8String.fromString(r.rowClass()),
+          // A data row's label is its first text cell, already in texts: kept for the others.
+          BronzeRecord.DATA.equals(r.rowClass()) ? null : utf8(r.label()),
+          r.tableIndex(),
+          f.context(r.context()),
+          utf8(r.section()),
+          new GenericArrayData(texts),
+          kinds,
+          columns,
+          null
+        });
   }
 
   /** The single row that stands for a file that could not be read. */
-  public Row errorRow(FileTask task, Layout layout, Throwable e) {
+  private InternalRow errorRow(FileColumns f, Throwable e) {
     String code;
     String message;
     if (e instanceof IngestErrors.FileException fe) {
@@ -147,7 +290,7 @@ public final class BronzeReader implements FlatMapFunction<FileTask, Row>, Seria
     } else {
       code = "INTERNAL_ERROR";
       message =
-          task.path()
+          f.task.path()
               + ": reading failed unexpectedly ("
               + e.getClass().getSimpleName()
               + ": "
@@ -155,45 +298,63 @@ public final class BronzeReader implements FlatMapFunction<FileTask, Row>, Seria
               + "). This is a bug in the loader; please report it"
               + " with the file";
     }
-    return Rows.of(
-        BronzeTable.SCHEMA,
-        runId,
-        layout.id(),
-        layout.target(),
-        layout.dataset(),
-        task.path(),
-        task.sha256(),
-        null,
-        -1,
-        0,
-        BronzeRecord.FILE_ERROR,
-        message,
-        -1,
-        BronzeTable.lineageId(task.sha256(), -1, 0),
-        Rows.map(Map.of()),
-        Rows.seq(List.of()),
-        code);
+    return new GenericInternalRow(
+        new Object[] {
+          f.runId,
+          f.layout,
+          f.target,
+          f.dataset,
+          f.path,
+          f.sha256,
+          null,
+          -1,
+          0,
+          UTF8String.fromString(BronzeRecord.FILE_ERROR),
+          UTF8String.fromString(message),
+          -1,
+          map(Map.of()),
+          null,
+          new GenericArrayData(new Object[0]),
+          null,
+          null,
+          UTF8String.fromString(code)
+        });
+  }
+
+  private static scala.Function1<Object, Object> toScala;
+
+  /** A bronze row as an external {@code Row} with its schema, for reading outside Spark tasks. */
+  private static synchronized Row external(InternalRow row) {
+    if (toScala == null) {
+      toScala = CatalystTypeConverters.createToScalaConverter(SCHEMA);
+    }
+    return (Row) toScala.apply(row);
+  }
+
+  /** One bronze row for a record read from a file version (outside Spark: {@code check}). */
+  public Row toRow(FileTask task, Layout layout, BronzeRecord r) {
+    return external(toInternal(new FileColumns(task, layout), r));
   }
 
   /** Bronze rows of one file, turning a failure part-way into a final error row. */
-  private final class RowIterator implements Iterator<Row> {
+  private final class RowIterator implements Iterator<InternalRow> {
     private final SourceFileReader.CloseableIterator records;
-    private final FileTask task;
-    private final Layout layout;
+    private final FileColumns file;
     private final File local;
     private final boolean temporary;
-    private Row pendingError;
+    private InternalRow pendingError;
     private boolean done;
+    private long data;
+    private long other;
+    private final List<TableHeaders.Entry> headers = new java.util.ArrayList<>();
 
     RowIterator(
         SourceFileReader.CloseableIterator records,
-        FileTask task,
-        Layout layout,
+        FileColumns file,
         File local,
         boolean temporary) {
       this.records = records;
-      this.task = task;
-      this.layout = layout;
+      this.file = file;
       this.local = local;
       this.temporary = temporary;
     }
@@ -211,26 +372,39 @@ public final class BronzeReader implements FlatMapFunction<FileTask, Row>, Seria
           return true;
         }
       } catch (RuntimeException | StackOverflowError e) {
-        pendingError = errorRow(task, layout, e);
+        pendingError = errorRow(file, e);
+        report(file.task, data, other, pendingError, headers);
         finish();
         return true;
       }
+      report(file.task, data, other, null, headers);
       finish();
       return false;
     }
 
     @Override
-    public Row next() {
+    public InternalRow next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
       if (pendingError != null) {
-        Row r = pendingError;
+        InternalRow r = pendingError;
         pendingError = null;
         done = true;
         return r;
       }
-      return toRow(task, layout, records.next());
+      BronzeRecord r = records.next();
+      if (BronzeRecord.DATA.equals(r.rowClass())) {
+        data++;
+      } else {
+        other++;
+      }
+      if (r.columns() != null) {
+        headers.add(
+            new TableHeaders.Entry(
+                file.task.sha256(), r.sheetIndex(), r.tableIndex(), r.columns(), r.context()));
+      }
+      return toInternal(file, r);
     }
 
     void finish() {

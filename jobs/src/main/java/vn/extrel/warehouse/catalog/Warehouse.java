@@ -81,6 +81,7 @@ public record Warehouse(String root) implements Serializable {
     if (!exists(spark, table)) {
       var builder = DeltaTable.createIfNotExists(spark).location(path(table)).addColumns(schema);
       WarehouseTables.PROPERTIES.forEach(builder::property);
+      WarehouseTables.properties(table).forEach(builder::property);
       builder.execute();
     }
   }

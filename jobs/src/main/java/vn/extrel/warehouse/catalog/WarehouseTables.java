@@ -34,6 +34,11 @@ public final class WarehouseTables {
           "delta.logRetentionDuration", "interval 365 days",
           "delta.deletedFileRetentionDuration", "interval 30 days");
 
+  /** Properties of one table beyond {@link #PROPERTIES}. */
+  public static Map<String, String> properties(TableId table) {
+    return table.equals(BronzeTable.ID) ? BronzeTable.PROPERTIES : Map.of();
+  }
+
   public static Map<TableId, StructType> all() {
     Map<TableId, StructType> tables = new LinkedHashMap<>();
     tables.put(BronzeTable.ID, BronzeTable.SCHEMA);

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import vn.extrel.warehouse.bronze.BronzeReader;
 import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.bronze.FileTask;
+import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.ingest.BronzeRecord;
@@ -114,8 +115,9 @@ public final class CheckJob {
     }
     FileTask task =
         new FileTask(hadoopPath(file), display, sha, file.toFile().length(), layout.id());
-    BronzeReader bronze = new BronzeReader(config.layouts(), null, "check");
-    SilverParser parser = new SilverParser(config.layouts(), config.reference(), "check");
+    BronzeReader bronze = new BronzeReader(config.layouts(), null, "check", null);
+    TableHeaders headers = new TableHeaders();
+    SilverParser parser = new SilverParser(config.layouts(), config.reference(), "check", headers);
 
     Map<String, Long> byClass = new LinkedHashMap<>();
     List<Row> rows = new ArrayList<>();
@@ -130,6 +132,7 @@ public final class CheckJob {
       while (it.hasNext()) {
         BronzeRecord rec = it.next();
         Row r = bronze.toRow(task, layout, rec);
+        headers.add(r);
         byClass.merge(rec.rowClass(), 1L, Long::sum);
         if (rows.size() < 2000) {
           rows.add(r);

@@ -3,7 +3,8 @@ package vn.extrel.warehouse.ingest;
 import java.io.Serializable;
 
 /**
- * A cell as it lands in bronze.
+ * A cell of a bronze row with what its table's header says of its column (bronze stores the text
+ * per row and the column once per table; see {@code BronzeColumns}).
  *
  * @param column the layout column it was mapped to, or null for a cell no column claims
  * @param key for year columns, the year the header names ("2016"); otherwise null

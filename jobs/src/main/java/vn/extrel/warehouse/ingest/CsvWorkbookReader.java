@@ -1,5 +1,9 @@
 package vn.extrel.warehouse.ingest;
 
+import com.univocity.parsers.common.TextParsingException;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import com.univocity.parsers.csv.UnescapedQuoteHandling;
 import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -17,9 +21,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.util.Text;
 
@@ -34,6 +35,9 @@ final class CsvWorkbookReader implements WorkbookReader {
 
   /** A field longer than this is not a report's cell. */
   static final int MAX_FIELD_CHARS = 1 << 20;
+
+  /** More fields than a spreadsheet has columns is not a report's row. */
+  static final int MAX_COLUMNS = 16_384;
 
   /** How far into the file the encoding and separator are sniffed. */
   private static final int SNIFF_BYTES = 64 * 1024;
@@ -196,16 +200,28 @@ final class CsvWorkbookReader implements WorkbookReader {
       int cut = Math.max(sample.lastIndexOf('\n'), 0);
       sample = cut > 0 ? sample.substring(0, cut) : sample;
     }
-    CSVFormat csv =
-        CSVFormat.DEFAULT
-            .builder()
-            .setDelimiter(delimiter(sample))
-            .setIgnoreEmptyLines(false)
-            .setIgnoreSurroundingSpaces(false)
-            .setTrim(false)
-            .get();
-    CSVParser parser = CSVParser.builder().setReader(reader).setFormat(csv).get();
-    Iterator<CSVRecord> records = parser.iterator();
+    CsvParserSettings csv = new CsvParserSettings();
+    csv.getFormat().setDelimiter(delimiter(sample));
+    csv.getFormat().setQuote('"');
+    csv.getFormat().setQuoteEscape('"');
+    // Records end at LF; the reader turns CRLF and a lone CR into LF first (one file can mix all
+    // three: pasted together from several exports), which univocity cannot do alone.
+    csv.getFormat().setLineSeparator("\n");
+    csv.setNormalizeLineEndingsWithinQuotes(false);
+    csv.setIgnoreLeadingWhitespaces(false);
+    csv.setIgnoreTrailingWhitespaces(false);
+    csv.setIgnoreLeadingWhitespacesInQuotes(false);
+    csv.setIgnoreTrailingWhitespacesInQuotes(false);
+    csv.setSkipEmptyLines(false);
+    csv.setCommentProcessingEnabled(false); // a cell may begin with '#'
+    csv.setMaxCharsPerColumn(MAX_FIELD_CHARS + 1);
+    csv.setMaxColumns(MAX_COLUMNS);
+    csv.setUnescapedQuoteHandling(UnescapedQuoteHandling.RAISE_ERROR);
+    csv.setReadInputOnSeparateThread(false);
+    csv.setErrorContentLength(80);
+    char delimiter = csv.getFormat().getDelimiter();
+    CsvParser parser = new CsvParser(csv);
+    parser.beginParsing(new LfLineEndings(reader));
     int skip = format.skipLines();
     return new SheetData() {
       private int number = 0;
@@ -223,40 +239,65 @@ final class CsvWorkbookReader implements WorkbookReader {
       @Override
       public Iterator<RawRow> rows() {
         return new Iterator<>() {
+          private String[] pending;
+          private boolean ended;
+
           @Override
           public boolean hasNext() {
-            while (number < skip && records.hasNext()) {
-              records.next();
-              number++;
+            if (pending != null) {
+              return true;
+            }
+            if (ended) {
+              return false;
             }
             try {
-              return records.hasNext();
-            } catch (java.io.UncheckedIOException e) {
-              throw IngestErrors.unreadableCsv(displayName, number + 1, e);
+              while (number < skip && parser.parseNext() != null) {
+                number++;
+              }
+              pending = parser.parseNext();
+            } catch (TextParsingException e) {
+              throw failure(e);
+            }
+            ended = pending == null;
+            return !ended;
+          }
+
+          /**
+           * A quote left open runs to the end of the file as one value: the last record then holds
+           * a value with a line break followed by what looks like more records. (The parser, like
+           * Spark's, takes it without complaint.)
+           */
+          private void checkClosed(String[] rec) {
+            for (int i = 0; i < rec.length; i++) {
+              String v = rec[i];
+              int nl = v == null ? -1 : v.indexOf('\n');
+              if (nl >= 0 && v.indexOf(delimiter, nl) >= 0) {
+                throw IngestErrors.unreadableCsv(
+                    displayName,
+                    number,
+                    new IllegalStateException(
+                        "a double quote opened in field "
+                            + (i + 1)
+                            + " is never closed, so the rest of the file reads as one cell"));
+              }
             }
           }
 
           @Override
           public RawRow next() {
-            CSVRecord rec;
-            try {
-              rec = records.next();
-            } catch (java.io.UncheckedIOException | IllegalStateException e) {
-              throw IngestErrors.unreadableCsv(displayName, number + 1, e);
+            if (!hasNext()) {
+              throw new java.util.NoSuchElementException();
             }
+            String[] rec = pending;
+            pending = null;
             number++;
-            List<RawCell> cells = new ArrayList<>(rec.size());
-            for (int i = 0; i < rec.size(); i++) {
-              String v = rec.get(i);
+            if (!hasNext()) {
+              checkClosed(rec);
+            }
+            List<RawCell> cells = new ArrayList<>(rec.length);
+            for (int i = 0; i < rec.length; i++) {
+              String v = rec[i];
               if (v != null && !v.isEmpty()) {
-                if (v.length() > MAX_FIELD_CHARS) {
-                  throw IngestErrors.cellTooLarge(
-                      displayName,
-                      null,
-                      vn.extrel.warehouse.util.CellRef.of(i, number),
-                      v.length(),
-                      MAX_FIELD_CHARS);
-                }
                 if (v.indexOf('\0') >= 0) {
                   throw IngestErrors.nulBytesAt(displayName, number, i);
                 }
@@ -264,6 +305,26 @@ final class CsvWorkbookReader implements WorkbookReader {
               }
             }
             return new RawRow(number, cells, false);
+          }
+
+          private RuntimeException failure(TextParsingException e) {
+            int record = number + 1;
+            if (e.getMessage() != null && e.getMessage().contains("maxCharsPerColumn")) {
+              return IngestErrors.cellTooLarge(
+                  displayName,
+                  null,
+                  vn.extrel.warehouse.util.CellRef.of(Math.max(0, e.getColumnIndex()), record),
+                  MAX_FIELD_CHARS + 1,
+                  MAX_FIELD_CHARS);
+            }
+            if (e.getMessage() != null && e.getMessage().contains("maxColumns")) {
+              return IngestErrors.unreadableCsv(
+                  displayName,
+                  record,
+                  new IllegalStateException("more than " + MAX_COLUMNS + " fields on one record"));
+            }
+            Throwable cause = e.getCause() instanceof java.io.IOException io ? io : e;
+            return IngestErrors.unreadableCsv(displayName, record, cause);
           }
         };
       }
@@ -280,9 +341,62 @@ final class CsvWorkbookReader implements WorkbookReader {
 
       @Override
       public void close() throws IOException {
-        parser.close();
+        parser.stopParsing();
       }
     };
+  }
+
+  /** CRLF and lone CR as LF. */
+  static final class LfLineEndings extends java.io.FilterReader {
+    private boolean afterCr;
+
+    LfLineEndings(Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+      while (true) {
+        int n = in.read(buf, off, len);
+        if (n <= 0) {
+          return n;
+        }
+        int w = off;
+        for (int i = off; i < off + n; i++) {
+          char c = buf[i];
+          if (c == '\n' && afterCr) {
+            afterCr = false;
+            continue; // the LF of a CRLF: its CR was written as LF already
+          }
+          afterCr = c == '\r';
+          buf[w++] = afterCr ? '\n' : c;
+        }
+        if (w > off) {
+          return w - off;
+        }
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      char[] one = new char[1];
+      int n = read(one, 0, 1);
+      return n <= 0 ? -1 : one[0];
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = 0;
+      while (skipped < n && read() >= 0) {
+        skipped++;
+      }
+      return skipped;
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
   }
 
   Charset charset() {

@@ -53,6 +53,8 @@ final class TableExtractor implements Iterator<BronzeRecord> {
   private final List<String> firstRowsSeen = new ArrayList<>();
   private Map<Integer, Mapped> columns = null;
   private Map<Integer, String> headerPaths = Map.of();
+  private List<TableColumn> tableColumns;
+  private String section;
   private List<String> headerTexts;
   private Map<String, String> context;
   private int tableIndex = -1;
@@ -192,8 +194,24 @@ final class TableExtractor implements Iterator<BronzeRecord> {
     }
     if (columns != null && !layout.table().stacked()) {
       // After the first table only the same header again (a printed report's page break) is a
-      // header.
-      return headerTexts != null && headerTexts.equals(texts(window));
+      // header. The first cells decide most rows without joining every row's text.
+      return headerTexts != null && sameFirstCells(window) && headerTexts.equals(texts(window));
+    }
+    return true;
+  }
+
+  private List<String> headerFirstCells = List.of();
+
+  /** Whether each row begins with the text its header row began with. */
+  private boolean sameFirstCells(java.util.Collection<RawRow> rows) {
+    int i = 0;
+    for (RawRow r : rows) {
+      String want = i < headerFirstCells.size() ? headerFirstCells.get(i) : "";
+      String have = r.cells().isEmpty() ? "" : Text.squish(r.cells().get(0).text());
+      if (!want.equals(have)) {
+        return false;
+      }
+      i++;
     }
     return true;
   }
@@ -253,10 +271,15 @@ final class TableExtractor implements Iterator<BronzeRecord> {
     }
     checkRequired(mapped, paths, headerRow);
     headerTexts = texts(header);
+    headerFirstCells = new ArrayList<>();
+    for (RawRow r : header) {
+      headerFirstCells.add(r.cells().isEmpty() ? "" : Text.squish(r.cells().get(0).text()));
+    }
     tableIndex++;
     headerRowNumber = headerRow;
     headerPaths = paths;
     columns = withUnits(mapped);
+    tableColumns = tableColumns(columns, paths);
     labelColumn = labelColumn(columns);
     resolveContext(header);
     for (RawRow r : header) {
@@ -570,9 +593,7 @@ final class TableExtractor implements Iterator<BronzeRecord> {
       label = label(row);
       cls = classifier.classify(label, hasValues(row), row.cells().size());
       if (BronzeRecord.SECTION.equals(cls)) {
-        Map<String, String> ctx = new LinkedHashMap<>(context);
-        ctx.put("section", Text.squish(label));
-        context = Collections.unmodifiableMap(ctx);
+        section = Text.squish(label);
       }
     }
     out.addLast(record(row, cls, label));
@@ -620,22 +641,35 @@ final class TableExtractor implements Iterator<BronzeRecord> {
   }
 
   private BronzeRecord record(RawRow row, String cls, String label) {
-    List<BronzeCell> cells = new ArrayList<>(row.cells().size());
-    for (RawCell c : row.cells()) {
-      Mapped m = columns == null ? null : columns.get(c.column());
-      String header = m != null ? m.header() : headerPaths.get(c.column());
-      cells.add(
-          new BronzeCell(
-              m == null ? null : m.spec(),
-              m == null ? null : m.key(),
-              header,
-              CellRef.of(c.column(), row.number()),
-              String.valueOf(c.kind()),
-              c.text(),
-              m == null ? null : m.unit()));
-    }
+    boolean header = BronzeRecord.HEADER.equals(cls);
     return new BronzeRecord(
-        sheet.name(), sheet.index(), row.number(), cls, label, tableIndex, context, cells);
+        sheet.name(),
+        sheet.index(),
+        row.number(),
+        cls,
+        label,
+        tableIndex,
+        // A table's rows share its header's context: stored on the header rows only.
+        header || columns == null ? context : null,
+        columns == null ? null : section,
+        row.cells(),
+        header ? tableColumns : null);
+  }
+
+  /** Every column of a table that has a header or a mapping, in column order. */
+  private static List<TableColumn> tableColumns(
+      Map<Integer, Mapped> mapped, Map<Integer, String> paths) {
+    java.util.SortedSet<Integer> indexes = new java.util.TreeSet<>(paths.keySet());
+    indexes.addAll(mapped.keySet());
+    List<TableColumn> out = new ArrayList<>(indexes.size());
+    for (int c : indexes) {
+      Mapped m = mapped.get(c);
+      out.add(
+          m == null
+              ? new TableColumn(c, null, null, paths.get(c), null)
+              : new TableColumn(c, m.spec(), m.key(), m.header(), m.unit()));
+    }
+    return List.copyOf(out);
   }
 
   private static List<String> texts(java.util.Collection<RawRow> rows) {

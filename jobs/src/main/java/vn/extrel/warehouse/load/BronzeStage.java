@@ -14,12 +14,15 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
 import vn.extrel.warehouse.bronze.BronzeReader;
 import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.bronze.FileTask;
+import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.util.HadoopConf;
 
@@ -55,22 +58,77 @@ final class BronzeStage {
     return versions;
   }
 
-  /** Reads and writes; returns rows written. */
-  long write(SparkSession spark, Warehouse w, String runId, List<FileTask> tasks) {
+  /**
+   * Stops a load into a warehouse whose bronze table has the cell-per-struct layout of earlier
+   * versions (one {@code cells} array of 7 strings per cell), which this version neither writes nor
+   * reads.
+   */
+  static void checkLayout(SparkSession spark, Warehouse w) {
+    if (!w.exists(spark, BronzeTable.ID)) {
+      return;
+    }
+    List<String> columns = List.of(w.read(spark, BronzeTable.ID).schema().fieldNames());
+    if (!columns.contains(BronzeTable.TEXTS)) {
+      throw new UserException(
+          BronzeTable.ID.qualified()
+              + " under "
+              + w.root()
+              + " was written by an earlier version of the loader (its cells in a column 'cells';"
+              + " this version keeps them in 'texts' and the table's columns once per table), so"
+              + " this version cannot add to it. Load into a new warehouse folder (--warehouse"
+              + " NEW_FOLDER, or WAREHOUSE_DIR) from the same input; the old folder stays as it is"
+              + " and can still be queried by the earlier version.");
+    }
+  }
+
+  /** What a write did: rows written, and what each file version gave. */
+  record Written(long rows, Map<String, FileStats> stats, TableHeaders headers) {}
+
+  /** Reads and writes. */
+  Written write(SparkSession spark, Warehouse w, String runId, List<FileTask> tasks) {
+    // Created with its properties (statistics columns) before the first write, which would create
+    // it with the defaults.
+    w.ensure(spark, BronzeTable.ID, BronzeTable.SCHEMA);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<FileTask> planned = jsc.parallelize(tasks, tasks.size());
+    CollectionAccumulator<BronzeReader.FileCounts> counts =
+        spark.sparkContext().collectionAccumulator("bronze file counts");
     BronzeReader reader =
         new BronzeReader(
-            config.layouts(), new HadoopConf(spark.sparkContext().hadoopConfiguration()), runId);
-    Dataset<Row> rows = spark.createDataFrame(planned.flatMap(reader), BronzeTable.SCHEMA);
+            config.layouts(),
+            new HadoopConf(spark.sparkContext().hadoopConfiguration()),
+            runId,
+            counts);
+    // Internal rows straight into the write: no conversion of external Rows (see BronzeReader).
+    Dataset<Row> rows =
+        ((org.apache.spark.sql.classic.SparkSession) spark)
+            .internalCreateDataFrame(planned.flatMap(reader).rdd(), BronzeTable.SCHEMA, false);
     Map<String, String> versions = versions(tasks);
     String predicate =
         DeltaWrites.versions(BronzeTable.SOURCE_PATH, BronzeTable.SOURCE_SHA256, versions);
-    return DeltaWrites.replaceWhere(
-        rows,
-        w.path(BronzeTable.ID),
-        predicate,
-        DeltaWrites.commitInfo(runId, "bronze", versions.keySet()));
+    long n =
+        DeltaWrites.replaceWhere(
+            rows,
+            w.path(BronzeTable.ID),
+            predicate,
+            DeltaWrites.commitInfo(runId, "bronze", versions.keySet()));
+    Map<String, FileStats> stats = new LinkedHashMap<>();
+    TableHeaders headers = new TableHeaders();
+    for (BronzeReader.FileCounts c : counts.value()) {
+      c.headers().forEach(headers::add);
+      FileStats s = new FileStats();
+      s.data = c.data();
+      s.other = c.other();
+      s.errorCode = c.errorCode();
+      s.error = c.error();
+      stats.put(c.path(), s);
+    }
+    if (!stats.keySet().containsAll(versions.keySet())) {
+      // A task's report did not arrive (it should): count from the table instead.
+      stats = stats(spark, w, tasks);
+      headers = null;
+    }
+    return new Written(n, stats, headers);
   }
 
   /** What each file version gave: rows by class, or the reason it could not be read. */

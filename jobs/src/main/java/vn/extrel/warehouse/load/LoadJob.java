@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import vn.extrel.warehouse.bronze.FileTask;
+import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
@@ -264,6 +265,9 @@ public final class LoadJob {
     Map<String, Manifest.Entry> known = manifest.read(spark);
     LoadPlan plan = new LoadPlanner(config, options.force()).plan(files, known, runId, hadoop);
     stages.done("scan");
+    if (!plan.tasks().isEmpty()) {
+      BronzeStage.checkLayout(spark, w);
+    }
 
     boolean reparseAll = previous.isPresent() && !config.referenceHash().equals(previous.get()[0]);
     boolean regold = previous.isEmpty() || !config.indicatorsHash().equals(previous.get()[1]);
@@ -280,8 +284,9 @@ public final class LoadJob {
     List<FileTask> tasks = plan.tasks();
     if (!tasks.isEmpty()) {
       stages.started("bronze", tasks.size() + " files");
-      written.put("bronze.source_rows", new BronzeStage(config).write(spark, w, runId, tasks));
-      Map<String, BronzeStage.FileStats> stats = BronzeStage.stats(spark, w, tasks);
+      BronzeStage.Written bronze = new BronzeStage(config).write(spark, w, runId, tasks);
+      written.put("bronze.source_rows", bronze.rows());
+      Map<String, BronzeStage.FileStats> stats = bronze.stats();
       stages.done("bronze");
       Failpoints.hit(Failpoints.AFTER_BRONZE);
       for (FileTask t : tasks) {
@@ -290,9 +295,13 @@ public final class LoadJob {
         }
       }
       stages.started("silver", loaded.size() + " files");
-      Map<String, Long> mismatches = silver.reconcile(spark, w, runId, loaded, written);
+      // The tables' headers as the readers reported them; read back only if a report was lost.
+      TableHeaders headers =
+          bronze.headers() != null ? bronze.headers() : silver.headers(spark, w, loaded);
+      Map<String, Long> mismatches = silver.reconcile(spark, w, runId, loaded, written, headers);
       dq.addAll(rules.totals(mismatches, rejected));
-      SilverStage.Result sr = silver.write(spark, w, runId, loaded, written, rules, rejected, dq);
+      SilverStage.Result sr =
+          silver.write(spark, w, runId, loaded, written, rules, rejected, dq, headers);
       stages.done("silver");
       for (FileTask t : tasks) {
         FileOutcome o = outcome(t, stats.getOrDefault(t.path(), new BronzeStage.FileStats()), sr);
@@ -316,8 +325,10 @@ public final class LoadJob {
       if (!current.isEmpty()) {
         stages.started("silver-reparse", current.size() + " files");
         Map<String, String> notAgain = new LinkedHashMap<>();
-        dq.addAll(rules.totals(silver.reconcile(spark, w, runId, current, written), notAgain));
-        silver.write(spark, w, runId, current, written, rules, notAgain, dq);
+        TableHeaders headers = silver.headers(spark, w, current);
+        dq.addAll(
+            rules.totals(silver.reconcile(spark, w, runId, current, written, headers), notAgain));
+        silver.write(spark, w, runId, current, written, rules, notAgain, dq, headers);
         fileScoped.addAll(current.keySet());
         stages.done("silver-reparse");
       }

@@ -2,7 +2,6 @@ package vn.extrel.warehouse.load;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import vn.extrel.warehouse.bronze.BronzeTable;
+import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
@@ -62,6 +62,11 @@ final class SilverStage {
                     BronzeTable.SOURCE_PATH, BronzeTable.SOURCE_SHA256, versions)));
   }
 
+  /** The headers of the tables of these file versions, read back from bronze (one Spark job). */
+  TableHeaders headers(SparkSession spark, Warehouse w, Map<String, String> versions) {
+    return TableHeaders.of(bronze(spark, w, versions));
+  }
+
   /** What writing silver did. */
   record Result(Map<String, Long> quarantined, Map<String, String> rejected) {}
 
@@ -81,9 +86,10 @@ final class SilverStage {
       Map<String, Long> written,
       RuleEngine rules,
       Map<String, String> rejected,
-      List<Row> dq) {
-    SilverParser parser = new SilverParser(config.layouts(), config.reference(), runId);
+      List<Row> dq,
+      TableHeaders headers) {
     Dataset<Row> bronze = bronze(spark, w, versions);
+    SilverParser parser = new SilverParser(config.layouts(), config.reference(), runId, headers);
     Dataset<Row> data = bronze.filter(col(BronzeTable.ROW_CLASS).equalTo(BronzeRecord.DATA));
     Map<Target, Dataset<Row>> facts = new LinkedHashMap<>();
     Map<Target, RuleEngine.RowOutcome> checked = new LinkedHashMap<>();
@@ -181,20 +187,7 @@ final class SilverStage {
             col(BronzeTable.ROW_CLASS)
                 .notEqual(BronzeRecord.DATA)
                 .and(col(BronzeTable.ROW_CLASS).notEqual(BronzeRecord.FILE_ERROR)))
-        .select(
-            lit(runId).as(ExcludedRowsTable.RUN_ID),
-            col(BronzeTable.LAYOUT),
-            col(BronzeTable.TARGET),
-            col(BronzeTable.DATASET),
-            col(BronzeTable.SOURCE_PATH),
-            col(BronzeTable.SOURCE_SHA256),
-            col(BronzeTable.SHEET),
-            col(BronzeTable.ROW),
-            col(BronzeTable.LINEAGE_ID),
-            col(BronzeTable.ROW_CLASS),
-            col(BronzeTable.LABEL),
-            expr("map_from_entries(transform(cells, c -> struct(c.ref, c.text)))")
-                .as(ExcludedRowsTable.RAW_VALUES));
+        .map(SilverRows.excluded(runId), Encoders.row(ExcludedRowsTable.SCHEMA));
   }
 
   /**
@@ -206,8 +199,9 @@ final class SilverStage {
       Warehouse w,
       String runId,
       Map<String, String> versions,
-      Map<String, Long> written) {
-    SilverParser parser = new SilverParser(config.layouts(), config.reference(), runId);
+      Map<String, Long> written,
+      TableHeaders headers) {
+    SilverParser parser = new SilverParser(config.layouts(), config.reference(), runId, headers);
     Dataset<Row> bronze =
         bronze(spark, w, versions)
             .filter(col(BronzeTable.ROW_CLASS).isin(BronzeRecord.DATA, BronzeRecord.TOTAL));

@@ -49,11 +49,7 @@ public final class Reconciler implements Serializable {
       Row r = rows.next();
       any = any == null ? r : any;
       String cls = r.getAs(BronzeTable.ROW_CLASS);
-      Map<String, String> ctx =
-          r.isNullAt(r.fieldIndex(BronzeTable.CONTEXT))
-              ? Map.of()
-              : r.getJavaMap(r.fieldIndex(BronzeTable.CONTEXT));
-      String section = ctx.get("section");
+      String section = r.getAs(BronzeTable.SECTION);
       if (BronzeRecord.DATA.equals(cls)) {
         counts.merge(Objects.toString(section, ""), 1L, Long::sum);
         Map<String, BigDecimal> s =

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import vn.extrel.warehouse.bronze.BronzeTable;
+import vn.extrel.warehouse.bronze.TableHeaders;
+import vn.extrel.warehouse.ingest.BronzeCell;
 import vn.extrel.warehouse.ingest.ExcelDates;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.parse.NumberLocale;
@@ -68,18 +70,21 @@ public final class SilverParser implements Serializable {
   private static final int I_SHA = BronzeTable.SCHEMA.fieldIndex(BronzeTable.SOURCE_SHA256);
   private static final int I_SHEET = BronzeTable.SCHEMA.fieldIndex(BronzeTable.SHEET);
   private static final int I_ROW = BronzeTable.SCHEMA.fieldIndex(BronzeTable.ROW);
-  private static final int I_LINEAGE = BronzeTable.SCHEMA.fieldIndex(BronzeTable.LINEAGE_ID);
-  private static final int I_CONTEXT = BronzeTable.SCHEMA.fieldIndex(BronzeTable.CONTEXT);
-  private static final int I_CELLS = BronzeTable.SCHEMA.fieldIndex(BronzeTable.CELLS);
 
   private final Map<String, Layout> layouts;
   private final Reference reference;
   private final String runId;
+  private final TableHeaders headers;
 
-  public SilverParser(Map<String, Layout> layouts, Reference reference, String runId) {
+  /**
+   * @param headers the headers of the tables whose rows will be parsed
+   */
+  public SilverParser(
+      Map<String, Layout> layouts, Reference reference, String runId, TableHeaders headers) {
     this.layouts = Map.copyOf(layouts);
     this.reference = reference;
     this.runId = runId;
+    this.headers = headers;
   }
 
   /**
@@ -94,8 +99,8 @@ public final class SilverParser implements Serializable {
     Layout layout = layouts.get(bronze.getString(I_LAYOUT));
     Target target = Targets.ALL.get(layout.target());
     List<MeasureValue> out = new ArrayList<>();
-    for (Row c : bronze.<Row>getList(I_CELLS)) {
-      String spec = c.getString(0);
+    for (BronzeCell c : headers.cells(bronze)) {
+      String spec = c.column();
       Layout.ColumnSpec cs = spec == null ? null : layout.columns().get(spec);
       if (cs == null) {
         continue;
@@ -104,12 +109,10 @@ public final class SilverParser implements Serializable {
       if (m == null) {
         continue;
       }
-      Cell cell =
-          new Cell(
-              spec, c.getString(1), c.getString(3), c.getString(4), c.getString(5), c.getString(6));
+      Cell cell = new Cell(spec, c.key(), c.ref(), c.kind(), c.text(), c.unit());
       ParsedNumber n = parseNumber(layout, cs, m, cell);
       if (!n.failed() && n.value() != null) {
-        out.add(new MeasureValue(spec, cell.key(), cell.ref(), n.value(), c.getString(2)));
+        out.add(new MeasureValue(spec, cell.key(), cell.ref(), n.value(), c.header()));
       }
     }
     return out;
@@ -118,21 +121,13 @@ public final class SilverParser implements Serializable {
   public Parsed parse(Row bronze) {
     Layout layout = layouts.get(bronze.getString(I_LAYOUT));
     Target target = Targets.ALL.get(layout.target());
-    Map<String, String> context =
-        bronze.isNullAt(I_CONTEXT) ? Map.of() : bronze.getJavaMap(I_CONTEXT);
+    Map<String, String> context = headers.context(bronze);
     Map<String, String> fieldOverride = sectionFields(layout, context.get("section"));
 
     Map<String, List<Cell>> bySpec = new LinkedHashMap<>();
     Map<String, String> raw = new LinkedHashMap<>();
-    for (Row c : bronze.<Row>getList(I_CELLS)) {
-      Cell cell =
-          new Cell(
-              c.getString(0),
-              c.getString(1),
-              c.getString(3),
-              c.getString(4),
-              c.getString(5),
-              c.getString(6));
+    for (BronzeCell c : headers.cells(bronze)) {
+      Cell cell = new Cell(c.column(), c.key(), c.ref(), c.kind(), c.text(), c.unit());
       if (cell.column() == null) {
         raw.put(cell.ref(), cell.text());
       } else {
@@ -261,7 +256,8 @@ public final class SilverParser implements Serializable {
     Map<String, Object> base = new LinkedHashMap<>();
     base.put(Target.DATASET, bronze.getString(I_DATASET));
     base.putAll(dims);
-    base.put(Lineage.LINEAGE_ID, bronze.getString(I_LINEAGE));
+    String lineageId = BronzeTable.lineageId(bronze);
+    base.put(Lineage.LINEAGE_ID, lineageId);
     base.put(Lineage.LAYOUT, layout.id());
     base.put(Lineage.SOURCE_PATH, bronze.getString(I_PATH));
     base.put(Lineage.SOURCE_SHA256, bronze.getString(I_SHA));
@@ -286,7 +282,7 @@ public final class SilverParser implements Serializable {
       }
       checkCountry(partners, country, problems, layout);
       base.put(Lineage.CELLS, cellsOfFields);
-      base.put(target.rowIdColumn().orElseThrow(), bronze.getString(I_LINEAGE));
+      base.put(target.rowIdColumn().orElseThrow(), lineageId);
       List<Partner> each =
           partners.isEmpty() ? java.util.Collections.singletonList(null) : partners;
       for (Partner p : each) {

@@ -6,9 +6,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import vn.extrel.warehouse.bronze.BronzeTable;
+import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.util.Rows;
 
 /** The executor-side functions from bronze rows to silver facts and quarantine records. */
@@ -23,6 +25,31 @@ public final class SilverRows {
   /** Quarantine records for rows that did not parse. */
   public static FlatMapFunction<Row, Row> quarantine(SilverParser parser) {
     return new Quarantine(parser);
+  }
+
+  /** A non-data bronze row as {@code silver.excluded_rows} keeps it: its texts by A1 reference. */
+  public static MapFunction<Row, Row> excluded(String runId) {
+    return new Excluded(runId);
+  }
+
+  private record Excluded(String runId) implements MapFunction<Row, Row>, Serializable {
+    @Override
+    public Row call(Row b) {
+      return Rows.of(
+          ExcludedRowsTable.SCHEMA,
+          runId,
+          b.getAs(BronzeTable.LAYOUT),
+          b.getAs(BronzeTable.TARGET),
+          b.getAs(BronzeTable.DATASET),
+          b.getAs(BronzeTable.SOURCE_PATH),
+          b.getAs(BronzeTable.SOURCE_SHA256),
+          b.getAs(BronzeTable.SHEET),
+          b.getAs(BronzeTable.ROW),
+          BronzeTable.lineageId(b),
+          b.getAs(BronzeTable.ROW_CLASS),
+          b.getAs(BronzeTable.LABEL),
+          Rows.map(TableHeaders.textsByRef(b)));
+    }
   }
 
   private record Facts(SilverParser parser, Target target)
@@ -84,7 +111,7 @@ public final class SilverRows {
               b.getAs(BronzeTable.SOURCE_SHA256),
               b.getAs(BronzeTable.SHEET),
               b.getAs(BronzeTable.ROW),
-              b.getAs(BronzeTable.LINEAGE_ID),
+              BronzeTable.lineageId(b),
               first.reason(),
               first.message(),
               first.column(),

@@ -14,9 +14,28 @@ public final class Text {
     if (s == null) {
       return null;
     }
+    if (plainNfc(s)) {
+      return s;
+    }
     return Normalizer.isNormalized(s, Normalizer.Form.NFC)
         ? s
         : Normalizer.normalize(s, Normalizer.Form.NFC);
+  }
+
+  /**
+   * Whether the text has only characters that are in NFC whatever surrounds them: below U+0300
+   * (Latin, before the combining marks) or precomposed Vietnamese letters (Latin Extended
+   * Additional, U+1E00-U+1EFF). Every pair of them was checked against java.text.Normalizer. Most
+   * cells are like this; the full check is for the rest.
+   */
+  static boolean plainNfc(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x300 && (c < 0x1E00 || c > 0x1EFF)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean isSpace(char c) {

@@ -107,7 +107,7 @@ class FixtureLibraryTest {
             .filter(r -> BronzeRecord.HEADER.equals(r.getAs("row_class")))
             .findFirst()
             .orElseThrow();
-    String firstCell = header.<Row>getList(header.fieldIndex("cells")).get(1).getAs("text");
+    String firstCell = header.<String>getList(header.fieldIndex("texts")).get(1);
     assertThat(firstCell).as("stored in NFC").isEqualTo("Đối tác");
   }
 
@@ -123,6 +123,16 @@ class FixtureLibraryTest {
     CheckJob.FileCheck c = run("nul-bytes-fdi.csv", "quirk-fdi");
     assertThat(c.errorCode()).isEqualTo("NUL_BYTES");
     assertThat(c.error()).contains("nul-bytes-fdi.csv").contains("NUL").contains("CSV UTF-8");
+  }
+
+  @Test
+  void anUnclosedQuoteFailsTheFileAndNamesTheRecord() {
+    CheckJob.FileCheck c = run("unclosed-quote-fdi.csv", "quirk-fdi");
+    assertThat(c.errorCode()).isEqualTo("MALFORMED_CSV");
+    assertThat(c.error())
+        .contains("unclosed-quote-fdi.csv near record 2")
+        .contains("field 2 is never closed")
+        .contains("unbalanced double quote");
   }
 
   // ---- sheet layout ----

@@ -94,6 +94,12 @@ public final class Fixtures {
                 + "2016;Singapore;2;3,5;1,90;640\r\n")
             .getBytes(StandardCharsets.UTF_8));
     Files.write(
+        dir.resolve("unclosed-quote-fdi.csv"),
+        ("Năm;"
+                + FDI_HEADER
+                + "\n2016;\"Nhật Bản;5;12,5;6,80;2310\n2016;Hàn Quốc;3;8,2;4,15;1520\n")
+            .getBytes(StandardCharsets.UTF_8));
+    Files.write(
         dir.resolve("nul-bytes-fdi.csv"),
         ("Năm;" + FDI_HEADER + "\n2016;Nhật\0Bản;5;12,5;6,80;2310\n")
             .getBytes(StandardCharsets.UTF_8));

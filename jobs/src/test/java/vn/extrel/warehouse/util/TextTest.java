@@ -8,6 +8,14 @@ import org.junit.jupiter.api.Test;
 class TextTest {
 
   @Test
+  void composedTextIsKeptAsItIsAndCombiningMarksAreComposed() {
+    String vietnamese = "Công ty TNHH Giày da Tân Châu; Hàn Quốc; 80.729,4 nghìn USD";
+    assertThat(Text.nfc(vietnamese)).isSameAs(vietnamese);
+    assertThat(Text.nfc("A\u030Angstro\u0308m")).isEqualTo("\u00C5ngstr\u00F6m");
+    assertThat(Text.nfc("Vie\u0323\u0302t Nam")).isEqualTo("Việt Nam");
+  }
+
+  @Test
   void decomposedAndComposedVietnameseFoldToTheSameKey() {
     String nfc = "Vốn đăng ký";
     String nfd = Normalizer.normalize(nfc, Normalizer.Form.NFD);
