@@ -170,6 +170,9 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
     final UTF8String sha256;
     UTF8String sheetName;
     String sheet;
+    char[] kinds;
+    UTF8String kindsData;
+    final Map<String, UTF8String> classes = new java.util.HashMap<>();
     Map<String, String> context;
     MapData contextData;
 
@@ -181,6 +184,19 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
       this.dataset = UTF8String.fromString(l.dataset());
       this.path = UTF8String.fromString(task.path());
       this.sha256 = UTF8String.fromString(task.sha256());
+    }
+
+    /** Rows of a table mostly have the same kinds: encoded once per change. */
+    UTF8String kinds(char[] k) {
+      if (!Arrays.equals(k, kinds)) {
+        kinds = k;
+        kindsData = UTF8String.fromString(new String(k));
+      }
+      return kindsData;
+    }
+
+    UTF8String rowClass(String c) {
+      return classes.computeIfAbsent(c, UTF8String::fromString);
     }
 
     UTF8String sheet(String name) {
@@ -241,7 +257,7 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
       for (RawCell c : cells) {
         k[c.column()] = c.kind();
       }
-      kinds = UTF8String.fromString(new String(k));
+      kinds = f.kinds(k);
     }
     GenericArrayData columns = null;
     if (r.columns() != null) {
@@ -267,7 +283,7 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
           f.sheet(r.sheet()),
           r.sheetIndex(),
           r.row(),
-          UTF8String.fromString(r.rowClass()),
+          f.rowClass(r.rowClass()),
           // A data row's label is its first text cell, already in texts: kept for the others.
           BronzeRecord.DATA.equals(r.rowClass()) ? null : utf8(r.label()),
           r.tableIndex(),

@@ -61,11 +61,25 @@ public final class DeltaWrites {
    */
   public static long replaceWhere(
       Dataset<Row> rows, String path, String predicate, String userMetadata) {
+    return replaceWhere(rows, path, predicate, userMetadata, Map.of());
+  }
+
+  /**
+   * The same, with table properties ({@code delta.*}) that a write creating the table stores with
+   * it (Delta keeps {@code delta.}-prefixed writer options on creation); pass them only then.
+   */
+  public static long replaceWhere(
+      Dataset<Row> rows,
+      String path,
+      String predicate,
+      String userMetadata,
+      Map<String, String> tableProperties) {
     rows.write()
         .format("delta")
         .mode("overwrite")
         .option("replaceWhere", predicate)
         .option("userMetadata", userMetadata)
+        .options(tableProperties)
         .save(path);
     return lastOutputRows(rows.sparkSession(), path);
   }

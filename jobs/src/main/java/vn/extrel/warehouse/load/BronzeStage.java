@@ -86,9 +86,6 @@ final class BronzeStage {
 
   /** Reads and writes. */
   Written write(SparkSession spark, Warehouse w, String runId, List<FileTask> tasks) {
-    // Created with its properties (statistics columns) before the first write, which would create
-    // it with the defaults.
-    w.ensure(spark, BronzeTable.ID, BronzeTable.SCHEMA);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<FileTask> planned = jsc.parallelize(tasks, tasks.size());
     CollectionAccumulator<BronzeReader.FileCounts> counts =
@@ -106,12 +103,15 @@ final class BronzeStage {
     Map<String, String> versions = versions(tasks);
     String predicate =
         DeltaWrites.versions(BronzeTable.SOURCE_PATH, BronzeTable.SOURCE_SHA256, versions);
+    // The first write creates the table, with its properties (statistics columns); the others
+    // come from the session's Delta defaults.
     long n =
         DeltaWrites.replaceWhere(
             rows,
             w.path(BronzeTable.ID),
             predicate,
-            DeltaWrites.commitInfo(runId, "bronze", versions.keySet()));
+            DeltaWrites.commitInfo(runId, "bronze", versions.keySet()),
+            w.exists(spark, BronzeTable.ID) ? Map.of() : BronzeTable.PROPERTIES);
     Map<String, FileStats> stats = new LinkedHashMap<>();
     TableHeaders headers = new TableHeaders();
     for (BronzeReader.FileCounts c : counts.value()) {
