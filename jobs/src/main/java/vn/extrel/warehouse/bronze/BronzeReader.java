@@ -70,6 +70,37 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
     this.counts = counts;
   }
 
+  /**
+   * The rows of several file versions, one after another, each opened when the one before is done
+   * (a task reads a bin of files; see {@code BronzeStage}).
+   */
+  public FlatMapFunction<List<FileTask>, InternalRow> files() {
+    return bin ->
+        new Iterator<>() {
+          private final Iterator<FileTask> next = bin.iterator();
+          private Iterator<InternalRow> current = java.util.Collections.emptyIterator();
+
+          @Override
+          public boolean hasNext() {
+            while (!current.hasNext()) {
+              if (!next.hasNext()) {
+                return false;
+              }
+              current = call(next.next());
+            }
+            return true;
+          }
+
+          @Override
+          public InternalRow next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            return current.next();
+          }
+        };
+  }
+
   /** Rows by class of one file version, or the reason it could not be read. */
   public record FileCounts(
       String path,

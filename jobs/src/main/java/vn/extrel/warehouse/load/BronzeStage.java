@@ -81,13 +81,41 @@ final class BronzeStage {
     }
   }
 
+  /**
+   * The files in as many bins as there are task slots, the largest first into the lightest bin: a
+   * task per bin instead of per file (as many output files as slots, not one per input file, and no
+   * per-task cost paid per file), with a large file alone in its bin.
+   */
+  static List<List<FileTask>> bins(List<FileTask> tasks, int slots) {
+    int n = Math.max(1, Math.min(slots, tasks.size()));
+    List<List<FileTask>> bins = new java.util.ArrayList<>();
+    long[] load = new long[n];
+    for (int i = 0; i < n; i++) {
+      bins.add(new java.util.ArrayList<>());
+    }
+    List<FileTask> bySize = new java.util.ArrayList<>(tasks);
+    bySize.sort(java.util.Comparator.comparingLong(FileTask::size).reversed());
+    for (FileTask t : bySize) {
+      int lightest = 0;
+      for (int i = 1; i < n; i++) {
+        if (load[i] < load[lightest]) {
+          lightest = i;
+        }
+      }
+      bins.get(lightest).add(t);
+      load[lightest] += Math.max(1, t.size());
+    }
+    return bins;
+  }
+
   /** What a write did: rows written, and what each file version gave. */
   record Written(long rows, Map<String, FileStats> stats, TableHeaders headers) {}
 
   /** Reads and writes. */
   Written write(SparkSession spark, Warehouse w, String runId, List<FileTask> tasks) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<FileTask> planned = jsc.parallelize(tasks, tasks.size());
+    List<List<FileTask>> bins = bins(tasks, spark.sparkContext().defaultParallelism());
+    JavaRDD<List<FileTask>> planned = jsc.parallelize(bins, bins.size());
     CollectionAccumulator<BronzeReader.FileCounts> counts =
         spark.sparkContext().collectionAccumulator("bronze file counts");
     BronzeReader reader =
@@ -99,7 +127,8 @@ final class BronzeStage {
     // Internal rows straight into the write: no conversion of external Rows (see BronzeReader).
     Dataset<Row> rows =
         ((org.apache.spark.sql.classic.SparkSession) spark)
-            .internalCreateDataFrame(planned.flatMap(reader).rdd(), BronzeTable.SCHEMA, false);
+            .internalCreateDataFrame(
+                planned.flatMap(reader.files()).rdd(), BronzeTable.SCHEMA, false);
     Map<String, String> versions = versions(tasks);
     String predicate =
         DeltaWrites.versions(BronzeTable.SOURCE_PATH, BronzeTable.SOURCE_SHA256, versions);
