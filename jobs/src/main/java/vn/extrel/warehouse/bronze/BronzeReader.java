@@ -187,7 +187,23 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
     }
   }
 
+  private static final int I_RUN_ID = SCHEMA.fieldIndex(BronzeTable.RUN_ID);
+  private static final int I_LAYOUT = SCHEMA.fieldIndex(BronzeTable.LAYOUT);
+  private static final int I_TARGET = SCHEMA.fieldIndex(BronzeTable.TARGET);
+  private static final int I_DATASET = SCHEMA.fieldIndex(BronzeTable.DATASET);
+  private static final int I_SOURCE_PATH = SCHEMA.fieldIndex(BronzeTable.SOURCE_PATH);
+  private static final int I_SOURCE_SHA256 = SCHEMA.fieldIndex(BronzeTable.SOURCE_SHA256);
+  private static final int I_SHEET = SCHEMA.fieldIndex(BronzeTable.SHEET);
+  private static final int I_SHEET_INDEX = SCHEMA.fieldIndex(BronzeTable.SHEET_INDEX);
+  private static final int I_ROW = SCHEMA.fieldIndex(BronzeTable.ROW);
+  private static final int I_ROW_CLASS = SCHEMA.fieldIndex(BronzeTable.ROW_CLASS);
   private static final int I_LABEL = SCHEMA.fieldIndex(BronzeTable.LABEL);
+  private static final int I_TABLE_INDEX = SCHEMA.fieldIndex(BronzeTable.TABLE_INDEX);
+  private static final int I_CONTEXT = SCHEMA.fieldIndex(BronzeTable.CONTEXT);
+  private static final int I_SECTION = SCHEMA.fieldIndex(BronzeTable.SECTION);
+  private static final int I_TEXTS = SCHEMA.fieldIndex(BronzeTable.TEXTS);
+  private static final int I_KINDS = SCHEMA.fieldIndex(BronzeTable.KINDS);
+  private static final int I_COLUMNS = SCHEMA.fieldIndex(BronzeTable.COLUMNS);
   private static final int I_ERROR_CODE = SCHEMA.fieldIndex(BronzeTable.ERROR_CODE);
 
   /** The columns that are the same on every row of a file version, encoded once. */
@@ -228,6 +244,18 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
 
     UTF8String rowClass(String c) {
       return classes.computeIfAbsent(c, UTF8String::fromString);
+    }
+
+    /** A row's values with the file's columns (run, layout, target, dataset, path, SHA-256) set. */
+    Object[] values() {
+      Object[] v = new Object[SCHEMA.length()];
+      v[I_RUN_ID] = runId;
+      v[I_LAYOUT] = layout;
+      v[I_TARGET] = target;
+      v[I_DATASET] = dataset;
+      v[I_SOURCE_PATH] = path;
+      v[I_SOURCE_SHA256] = sha256;
+      return v;
     }
 
     UTF8String sheet(String name) {
@@ -303,28 +331,20 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
       }
       columns = new GenericArrayData(cs);
     }
-    return new GenericInternalRow(
-        new Object[] {
-          f.runId,
-          f.layout,
-          f.target,
-          f.dataset,
-          f.path,
-          f.sha256,
-          f.sheet(r.sheet()),
-          r.sheetIndex(),
-          r.row(),
-          f.rowClass(r.rowClass()),
-          // A data row's label is its first text cell, already in texts: kept for the others.
-          BronzeRecord.DATA.equals(r.rowClass()) ? null : utf8(r.label()),
-          r.tableIndex(),
-          f.context(r.context()),
-          utf8(r.section()),
-          new GenericArrayData(texts),
-          kinds,
-          columns,
-          null
-        });
+    Object[] v = f.values();
+    v[I_SHEET] = f.sheet(r.sheet());
+    v[I_SHEET_INDEX] = r.sheetIndex();
+    v[I_ROW] = r.row();
+    v[I_ROW_CLASS] = f.rowClass(r.rowClass());
+    // A data row's label is its first text cell, already in texts: kept for the others.
+    v[I_LABEL] = BronzeRecord.DATA.equals(r.rowClass()) ? null : utf8(r.label());
+    v[I_TABLE_INDEX] = r.tableIndex();
+    v[I_CONTEXT] = f.context(r.context());
+    v[I_SECTION] = utf8(r.section());
+    v[I_TEXTS] = new GenericArrayData(texts);
+    v[I_KINDS] = kinds;
+    v[I_COLUMNS] = columns;
+    return new GenericInternalRow(v);
   }
 
   /** The single row that stands for a file that could not be read. */
@@ -345,27 +365,16 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
               + "). This is a bug in the loader; please report it"
               + " with the file";
     }
-    return new GenericInternalRow(
-        new Object[] {
-          f.runId,
-          f.layout,
-          f.target,
-          f.dataset,
-          f.path,
-          f.sha256,
-          null,
-          -1,
-          0,
-          UTF8String.fromString(BronzeRecord.FILE_ERROR),
-          UTF8String.fromString(message),
-          -1,
-          map(Map.of()),
-          null,
-          new GenericArrayData(new Object[0]),
-          null,
-          null,
-          UTF8String.fromString(code)
-        });
+    Object[] v = f.values();
+    v[I_SHEET_INDEX] = -1;
+    v[I_ROW] = 0;
+    v[I_ROW_CLASS] = UTF8String.fromString(BronzeRecord.FILE_ERROR);
+    v[I_LABEL] = UTF8String.fromString(message);
+    v[I_TABLE_INDEX] = -1;
+    v[I_CONTEXT] = map(Map.of());
+    v[I_TEXTS] = new GenericArrayData(new Object[0]);
+    v[I_ERROR_CODE] = UTF8String.fromString(code);
+    return new GenericInternalRow(v);
   }
 
   private static scala.Function1<Object, Object> toScala;
