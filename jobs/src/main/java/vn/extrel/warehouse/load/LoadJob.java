@@ -265,11 +265,12 @@ public final class LoadJob {
     Map<String, Manifest.Entry> known = manifest.read(spark);
     LoadPlan plan = new LoadPlanner(config, options.force()).plan(files, known, runId, hadoop);
     stages.done("scan");
-    if (!plan.tasks().isEmpty()) {
-      BronzeStage.checkLayout(spark, w);
-    }
 
     boolean reparseAll = previous.isPresent() && !config.referenceHash().equals(previous.get()[0]);
+    if (!plan.tasks().isEmpty() || reparseAll) {
+      // Both write bronze or read it back: neither can work on the earlier layout.
+      BronzeStage.checkLayout(spark, w);
+    }
     boolean regold = previous.isEmpty() || !config.indicatorsHash().equals(previous.get()[1]);
 
     List<FileOutcome> outcomes = new ArrayList<>(plan.outcomes());
