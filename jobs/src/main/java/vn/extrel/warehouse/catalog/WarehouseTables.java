@@ -14,6 +14,7 @@ import vn.extrel.warehouse.ops.FileLoadsTable;
 import vn.extrel.warehouse.ops.FilesTable;
 import vn.extrel.warehouse.ops.LoadRunsTable;
 import vn.extrel.warehouse.silver.ExcludedRowsTable;
+import vn.extrel.warehouse.silver.MemberKeys;
 import vn.extrel.warehouse.silver.PartnerTable;
 import vn.extrel.warehouse.silver.QuarantineTable;
 import vn.extrel.warehouse.silver.Target;
@@ -48,6 +49,7 @@ public final class WarehouseTables {
     tables.put(QuarantineTable.ID, QuarantineTable.SCHEMA);
     tables.put(ExcludedRowsTable.ID, ExcludedRowsTable.SCHEMA);
     tables.put(PartnerTable.ID, PartnerTable.SCHEMA);
+    tables.put(MemberKeys.ID, MemberKeys.SCHEMA);
     tables.put(IndicatorsTable.ID, IndicatorsTable.SCHEMA);
     tables.put(FilesTable.ID, FilesTable.SCHEMA);
     tables.put(LoadRunsTable.ID, LoadRunsTable.SCHEMA);

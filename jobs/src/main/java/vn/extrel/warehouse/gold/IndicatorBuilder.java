@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -23,12 +24,15 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.reference.CodeList;
 import vn.extrel.warehouse.reference.Partner;
 import vn.extrel.warehouse.reference.Reference;
 import vn.extrel.warehouse.silver.Dimension;
 import vn.extrel.warehouse.silver.FieldType;
+import vn.extrel.warehouse.silver.MemberKeys;
 import vn.extrel.warehouse.silver.Target;
 import vn.extrel.warehouse.silver.Targets;
 
@@ -38,6 +42,9 @@ import vn.extrel.warehouse.silver.Targets;
  * share of the year's total. Everything is an aggregate, so it runs where the data is.
  */
 public final class IndicatorBuilder {
+
+  /** The number standing for an indicator while its rows are summed. */
+  private static final String TAG = "indicator_number";
 
   private final IndicatorCatalog catalog;
   private final Reference reference;
@@ -54,7 +61,9 @@ public final class IndicatorBuilder {
       List<IndicatorDefinition> defs =
           catalog.indicators().stream().filter(d -> d.source().equals(target.name())).toList();
       if (!defs.isEmpty()) {
-        parts.add(aggregate(warehouse.read(spark, target.table()), target, defs, names));
+        parts.add(
+            aggregate(
+                warehouse.read(spark, target.table()), target, defs, names, warehouse, runId));
       }
     }
     if (parts.isEmpty()) {
@@ -73,8 +82,17 @@ public final class IndicatorBuilder {
     if (def.measure() != null && Targets.ALL.get(def.source()).isLongFacts()) {
       out = out.filter(col(Target.MEASURE).equalTo(def.measure()));
     }
+    Target target = Targets.ALL.get(def.source());
     for (Map.Entry<String, List<String>> f : def.filter().entrySet()) {
-      out = out.filter(col(f.getKey()).isin(f.getValue().toArray()));
+      if (target.keyed().contains(f.getKey())) {
+        // The same rows, compared as numbers.
+        out =
+            out.filter(
+                col(Target.keyOf(f.getKey()))
+                    .isin(f.getValue().stream().map(MemberKeys::of).toArray()));
+      } else {
+        out = out.filter(col(f.getKey()).isin(f.getValue().toArray()));
+      }
     }
     return out;
   }
@@ -87,7 +105,9 @@ public final class IndicatorBuilder {
       Dataset<Row> silver,
       Target target,
       List<IndicatorDefinition> defs,
-      UserDefinedFunction names) {
+      UserDefinedFunction names,
+      Warehouse warehouse,
+      String runId) {
     List<String> dims = new ArrayList<>();
     for (IndicatorDefinition d : defs) {
       for (List<String> b : d.breakdownColumns()) {
@@ -99,11 +119,16 @@ public final class IndicatorBuilder {
     keep.add(col(Target.YEAR));
     keep.add(col(Target.STATUS));
     keep.add(col(valueColumn).as("v"));
-    dims.forEach(c -> keep.add(col(c)));
+    // Long facts group millions of rows: by the indicator's number and the members' keys, not by
+    // texts; the small result gets its texts back below.
+    boolean keys = target.isLongFacts();
+    dims.forEach(
+        c -> keep.add(keys && target.keyed().contains(c) ? col(Target.keyOf(c)).as(c) : col(c)));
     Dataset<Row> tagged = null;
-    for (IndicatorDefinition d : defs) {
+    for (int i = 0; i < defs.size(); i++) {
+      IndicatorDefinition d = defs.get(i);
       List<Column> cols = new ArrayList<>(keep);
-      cols.add(0, lit(d.id()).as(IndicatorsTable.INDICATOR));
+      cols.add(0, keys ? lit(i).as(TAG) : lit(d.id()).as(IndicatorsTable.INDICATOR));
       Dataset<Row> part = filtered(silver, d).select(cols.toArray(Column[]::new));
       tagged = tagged == null ? part : tagged.unionByName(part);
     }
@@ -155,16 +180,25 @@ public final class IndicatorBuilder {
     if (target.isLongFacts()) {
       // Sums roll up: first to the finest breakdown (a few thousand rows from millions), then the
       // grouping sets over that, instead of expanding every silver row once per grouping set.
-      from =
-          "(SELECT indicator, year, "
-              + dimSelect
-              + "sum(v) AS v, count(1) AS n, max("
-              + rank
-              + ") AS r FROM "
-              + view
-              + " GROUP BY indicator, year"
-              + (dims.isEmpty() ? "" : ", " + String.join(", ", dims))
-              + ") fine";
+      Dataset<Row> fine =
+          silver
+              .sparkSession()
+              .sql(
+                  "SELECT "
+                      + TAG
+                      + ", year, "
+                      + dimSelect
+                      + "sum(v) AS v, count(1) AS n, max("
+                      + rank
+                      + ") AS r FROM "
+                      + view
+                      + " GROUP BY "
+                      + TAG
+                      + ", year"
+                      + (dims.isEmpty() ? "" : ", " + String.join(", ", dims)));
+      String fineView = view + "_fine";
+      members(fine, silver, target, defs, dims, warehouse, runId).createOrReplaceTempView(fineView);
+      from = fineView;
       value = "CAST(sum(v) AS DECIMAL(38,6))";
       sourceRows = "sum(n)";
       statusRank = "max(r)";
@@ -241,6 +275,103 @@ public final class IndicatorBuilder {
             .otherwise("final")
             .as(IndicatorsTable.STATUS),
         col(IndicatorsTable.SOURCE_ROWS));
+  }
+
+  /**
+   * The finest breakdown with each indicator's id for its number and each key turned back into its
+   * member. The breakdown is small (indicators × years × members), so it is gathered here; keys
+   * that {@code silver.member_keys} does not know yet are looked up in silver, once, and added to
+   * it.
+   */
+  private static Dataset<Row> members(
+      Dataset<Row> fine,
+      Dataset<Row> silver,
+      Target target,
+      List<IndicatorDefinition> defs,
+      List<String> dims,
+      Warehouse warehouse,
+      String runId) {
+    SparkSession spark = silver.sparkSession();
+    List<Row> rows = fine.collectAsList();
+    List<String> keyed = dims.stream().filter(target.keyed()::contains).toList();
+    Map<Long, String> known = new java.util.HashMap<>();
+    if (!keyed.isEmpty()) {
+      Dataset<Row> dictionary = warehouse.read(spark, MemberKeys.ID);
+      for (Row r : dictionary.collectAsList()) {
+        known.put(r.getLong(0), r.getString(1));
+      }
+      Map<String, java.util.Set<Long>> missing = new LinkedHashMap<>();
+      for (Row r : rows) {
+        for (String c : keyed) {
+          Object k = r.get(2 + dims.indexOf(c));
+          if (k != null && !known.containsKey((Long) k)) {
+            missing.computeIfAbsent(c, x -> new java.util.TreeSet<>()).add((Long) k);
+          }
+        }
+      }
+      if (!missing.isEmpty()) {
+        Dataset<Row> found = null;
+        for (Map.Entry<String, java.util.Set<Long>> e : missing.entrySet()) {
+          Dataset<Row> one =
+              silver
+                  .filter(col(Target.keyOf(e.getKey())).isin(e.getValue().toArray()))
+                  .select(
+                      col(Target.keyOf(e.getKey())).as(MemberKeys.KEY),
+                      col(e.getKey()).as(MemberKeys.MEMBER))
+                  .distinct();
+          found = found == null ? one : found.union(one);
+        }
+        List<Row> added = new ArrayList<>();
+        for (Row r : found.distinct().collectAsList()) {
+          String before = known.putIfAbsent(r.getLong(0), r.getString(1));
+          if (before != null && !before.equals(r.getString(1))) {
+            throw new IllegalStateException(
+                "member key "
+                    + r.getLong(0)
+                    + " is the key of both '"
+                    + before
+                    + "' and '"
+                    + r.getString(1)
+                    + "' in "
+                    + target.table().qualified()
+                    + ": two members with one 64-bit hash, which should never happen; report it"
+                    + " with the two texts");
+          }
+          if (before == null) {
+            added.add(r);
+          }
+        }
+        DeltaWrites.append(
+            spark.createDataFrame(added, MemberKeys.SCHEMA).coalesce(1),
+            warehouse.path(MemberKeys.ID),
+            DeltaWrites.commitInfo(runId, "member keys", List.of()));
+      }
+    }
+    StructType schema =
+        new StructType().add(IndicatorsTable.INDICATOR, DataTypes.StringType, false);
+    schema = schema.add(fine.schema().fields()[1]);
+    for (String c : dims) {
+      schema =
+          schema.add(
+              c, keyed.contains(c) ? DataTypes.StringType : fine.schema().apply(c).dataType());
+    }
+    for (int i = 2 + dims.size(); i < fine.schema().size(); i++) {
+      schema = schema.add(fine.schema().fields()[i]);
+    }
+    List<Row> named = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      Object[] v = new Object[r.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = r.get(i);
+      }
+      v[0] = defs.get(r.getInt(0)).id();
+      for (String c : keyed) {
+        int i = 2 + dims.indexOf(c);
+        v[i] = v[i] == null ? null : known.get((Long) v[i]);
+      }
+      named.add(RowFactory.create(v));
+    }
+    return spark.createDataFrame(named, schema);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -24,6 +24,8 @@ import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.ingest.BronzeRecord;
+import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.silver.Targets;
 import vn.extrel.warehouse.util.HadoopConf;
 
 /**
@@ -61,13 +63,15 @@ final class BronzeStage {
   /**
    * Stops a load into a warehouse whose bronze table has the cell-per-struct layout of earlier
    * versions (one {@code cells} array of 7 strings per cell), which this version neither writes nor
-   * reads.
+   * reads, or whose silver fact tables have no member keys ({@link
+   * vn.extrel.warehouse.silver.MemberKeys}), which this version writes and the gold stage groups
+   * by.
    */
   static void checkLayout(SparkSession spark, Warehouse w) {
-    if (!w.exists(spark, BronzeTable.ID)) {
-      return;
-    }
-    List<String> columns = List.of(w.read(spark, BronzeTable.ID).schema().fieldNames());
+    List<String> columns =
+        w.exists(spark, BronzeTable.ID)
+            ? List.of(w.read(spark, BronzeTable.ID).schema().fieldNames())
+            : List.of(BronzeTable.TEXTS);
     if (!columns.contains(BronzeTable.TEXTS)) {
       throw new UserException(
           BronzeTable.ID.qualified()
@@ -78,6 +82,24 @@ final class BronzeStage {
               + " this version cannot add to it. Load into a new warehouse folder (--warehouse"
               + " NEW_FOLDER, or WAREHOUSE_DIR) from the same input; the old folder stays as it is"
               + " and can still be queried by the earlier version.");
+    }
+    for (Target t : Targets.all()) {
+      if (!t.keyed().isEmpty() && w.exists(spark, t.table())) {
+        List<String> silver = List.of(w.read(spark, t.table()).schema().fieldNames());
+        String key = Target.keyOf(t.keyed().get(0));
+        if (!silver.contains(key)) {
+          throw new UserException(
+              t.table().qualified()
+                  + " under "
+                  + w.root()
+                  + " was written by an earlier version of the loader (without the member key"
+                  + " columns such as '"
+                  + key
+                  + "'), so this version cannot add to it. Load into a new warehouse folder"
+                  + " (--warehouse NEW_FOLDER, or WAREHOUSE_DIR) from the same input; the old"
+                  + " folder stays as it is and can still be queried by the earlier version.");
+        }
+      }
     }
   }
 

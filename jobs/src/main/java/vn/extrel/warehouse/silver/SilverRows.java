@@ -61,6 +61,7 @@ public final class SilverRows {
         return java.util.Collections.emptyIterator();
       }
       StructField[] fields = target.schema().fields();
+      int[] keySources = target.keySources();
       List<Row> out = new ArrayList<>(p.facts().size());
       for (Map<String, Object> f : p.facts()) {
         Object[] values = new Object[fields.length];
@@ -72,6 +73,11 @@ public final class SilverRows {
             v = Rows.map(sm);
           }
           values[i] = v;
+        }
+        for (int i = 0; i < fields.length; i++) {
+          if (keySources[i] >= 0) {
+            values[i] = MemberKeys.of((String) values[keySources[i]]);
+          }
         }
         out.add(Rows.of(target.schema(), values));
       }

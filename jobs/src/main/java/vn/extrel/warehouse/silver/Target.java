@@ -47,6 +47,9 @@ public final class Target implements Serializable {
   private final Map<String, Dimension> dimensions;
   private final Map<String, Measure> measures;
   private final String rowIdColumn;
+  private final List<String> keyed;
+  private final StructType schema;
+  private final int[] keySources;
 
   private Target(
       String name,
@@ -54,7 +57,8 @@ public final class Target implements Serializable {
       boolean longFacts,
       List<Dimension> dimensions,
       List<Measure> measures,
-      String rowIdColumn) {
+      String rowIdColumn,
+      List<String> keyed) {
     this.name = name;
     this.table = table;
     this.longFacts = longFacts;
@@ -66,15 +70,44 @@ public final class Target implements Serializable {
     this.measures = new LinkedHashMap<>();
     measures.forEach(m -> this.measures.put(m.name(), m));
     this.rowIdColumn = rowIdColumn;
+    this.keyed = List.copyOf(keyed);
+    this.schema = buildSchema();
+    this.keySources = new int[schema.size()];
+    for (int i = 0; i < keySources.length; i++) {
+      String f = schema.fields()[i].name();
+      keySources[i] = -1;
+      for (String k : keyed) {
+        if (f.equals(keyOf(k))) {
+          keySources[i] = schema.fieldIndex(k);
+        }
+      }
+    }
   }
 
   static Target longFacts(
-      String name, TableId table, List<Dimension> dims, List<Measure> measures) {
-    return new Target(name, table, true, dims, measures, null);
+      String name,
+      TableId table,
+      List<Dimension> dims,
+      List<Measure> measures,
+      List<String> keyed) {
+    return new Target(name, table, true, dims, measures, null, keyed);
   }
 
   static Target rowFacts(String name, TableId table, String rowIdColumn, List<Dimension> dims) {
-    return new Target(name, table, false, dims, List.of(), rowIdColumn);
+    return new Target(name, table, false, dims, List.of(), rowIdColumn, List.of());
+  }
+
+  /**
+   * The member columns that also have a key ({@link MemberKeys}): the few-valued columns indicators
+   * are broken down and filtered by, which aggregations group by as numbers instead of text.
+   */
+  public List<String> keyed() {
+    return keyed;
+  }
+
+  /** The name of a keyed column's key column: {@code partner_country_key}. */
+  public static String keyOf(String column) {
+    return column + MemberKeys.KEY_SUFFIX;
   }
 
   public String name() {
@@ -131,6 +164,18 @@ public final class Target implements Serializable {
 
   /** The Spark schema of the silver table, column order included. */
   public StructType schema() {
+    return schema;
+  }
+
+  /**
+   * For each column of {@link #schema()}: the index of the member column it is the key of, or -1
+   * for a column that is not a key.
+   */
+  public int[] keySources() {
+    return keySources.clone();
+  }
+
+  private StructType buildSchema() {
     List<StructField> fields = new ArrayList<>();
     fields.add(DataTypes.createStructField(DATASET, DataTypes.StringType, false));
     if (rowIdColumn != null) {
@@ -138,6 +183,9 @@ public final class Target implements Serializable {
     }
     for (Dimension d : dimensions.values()) {
       fields.addAll(columnsOf(d));
+    }
+    for (String k : keyed) {
+      fields.add(DataTypes.createStructField(keyOf(k), DataTypes.LongType, true));
     }
     if (longFacts) {
       fields.add(DataTypes.createStructField(MEASURE, DataTypes.StringType, false));

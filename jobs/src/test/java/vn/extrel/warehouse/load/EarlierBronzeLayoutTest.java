@@ -15,13 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.silver.Targets;
 import vn.extrel.warehouse.testing.Loads;
 import vn.extrel.warehouse.testing.Repo;
 import vn.extrel.warehouse.testing.TestSpark;
 
 /**
- * A warehouse whose bronze table has the layout of earlier versions (a {@code cells} array per row)
- * is not written to: the load stops first and says how to go on.
+ * A warehouse whose bronze table has the layout of earlier versions (a {@code cells} array per
+ * row), or whose silver tables have no member keys, is not written to: the load stops first and
+ * says how to go on.
  */
 class EarlierBronzeLayoutTest {
 
@@ -56,5 +58,37 @@ class EarlierBronzeLayoutTest {
         .as("the old table is left as it was")
         .containsExactly(BronzeTable.SOURCE_PATH, BronzeTable.SOURCE_SHA256, "cells");
     assertThat(Files.exists(dir.resolve("warehouse/silver"))).as("nothing else written").isFalse();
+  }
+
+  @Test
+  void aLoadIntoASilverTableWithoutMemberKeysStopsAndSaysWhatToDo(@TempDir Path dir) {
+    SparkSession spark = TestSpark.get();
+    Warehouse w = Loads.warehouse(dir.resolve("warehouse"));
+    StructType earlier = new StructType();
+    for (var f : Targets.TRADE.schema().fields()) {
+      if (!f.name().endsWith("_key")) {
+        earlier = earlier.add(f);
+      }
+    }
+    spark
+        .createDataFrame(List.of(), earlier)
+        .write()
+        .format("delta")
+        .save(w.path(Targets.TRADE.table()));
+    Path input =
+        Loads.input(
+            dir.resolve("input"),
+            Map.of(
+                "trade/xuat-nhap-khau-2014-2016.csv",
+                Repo.data().resolve("trade/xuat-nhap-khau-2014-2016.csv")));
+
+    assertThatThrownBy(() -> Loads.load(input, w))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("silver.trade")
+        .hasMessageContaining("flow_key")
+        .hasMessageContaining("--warehouse NEW_FOLDER");
+    assertThat(w.read(spark, Targets.TRADE.table()).schema().fieldNames())
+        .as("the old table is left as it was")
+        .doesNotContain("flow_key");
   }
 }
