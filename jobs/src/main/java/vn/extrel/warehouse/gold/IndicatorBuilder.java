@@ -56,16 +56,16 @@ public final class IndicatorBuilder {
 
   public Dataset<Row> build(SparkSession spark, Warehouse warehouse, String runId) {
     UserDefinedFunction names = memberNames();
+    Members members = new Members(spark, warehouse);
     List<Dataset<Row>> parts = new ArrayList<>();
     for (Target target : Targets.all()) {
       List<IndicatorDefinition> defs =
           catalog.indicators().stream().filter(d -> d.source().equals(target.name())).toList();
       if (!defs.isEmpty()) {
-        parts.add(
-            aggregate(
-                warehouse.read(spark, target.table()), target, defs, names, warehouse, runId));
+        parts.add(aggregate(warehouse.read(spark, target.table()), target, defs, names, members));
       }
     }
+    members.keepAdded(runId);
     if (parts.isEmpty()) {
       return spark.createDataFrame(List.of(), IndicatorsTable.SCHEMA);
     }
@@ -106,8 +106,7 @@ public final class IndicatorBuilder {
       Target target,
       List<IndicatorDefinition> defs,
       UserDefinedFunction names,
-      Warehouse warehouse,
-      String runId) {
+      Members members) {
     List<String> dims = new ArrayList<>();
     for (IndicatorDefinition d : defs) {
       for (List<String> b : d.breakdownColumns()) {
@@ -197,7 +196,7 @@ public final class IndicatorBuilder {
                       + ", year"
                       + (dims.isEmpty() ? "" : ", " + String.join(", ", dims)));
       String fineView = view + "_fine";
-      members(fine, silver, target, defs, dims, warehouse, runId).createOrReplaceTempView(fineView);
+      members.named(fine, silver, target, defs, dims).createOrReplaceTempView(fineView);
       from = fineView;
       value = "CAST(sum(v) AS DECIMAL(38,6))";
       sourceRows = "sum(n)";
@@ -278,100 +277,128 @@ public final class IndicatorBuilder {
   }
 
   /**
-   * The finest breakdown with each indicator's id for its number and each key turned back into its
-   * member. The breakdown is small (indicators × years × members), so it is gathered here; keys
-   * that {@code silver.member_keys} does not know yet are looked up in silver, once, and added to
-   * it.
+   * The members of {@code silver.member_keys}, read once per build, and those this build looked up
+   * in silver, kept in one commit at its end.
    */
-  private static Dataset<Row> members(
-      Dataset<Row> fine,
-      Dataset<Row> silver,
-      Target target,
-      List<IndicatorDefinition> defs,
-      List<String> dims,
-      Warehouse warehouse,
-      String runId) {
-    SparkSession spark = silver.sparkSession();
-    List<Row> rows = fine.collectAsList();
-    List<String> keyed = dims.stream().filter(target.keyed()::contains).toList();
-    Map<Long, String> known = new java.util.HashMap<>();
-    if (!keyed.isEmpty()) {
-      Dataset<Row> dictionary = warehouse.read(spark, MemberKeys.ID);
-      for (Row r : dictionary.collectAsList()) {
-        known.put(r.getLong(0), r.getString(1));
+  private static final class Members {
+    private final SparkSession spark;
+    private final Warehouse warehouse;
+    private Map<Long, String> known;
+    private final List<Row> added = new ArrayList<>();
+
+    Members(SparkSession spark, Warehouse warehouse) {
+      this.spark = spark;
+      this.warehouse = warehouse;
+    }
+
+    private Map<Long, String> known() {
+      if (known == null) {
+        known = new java.util.HashMap<>();
+        if (warehouse.exists(spark, MemberKeys.ID)) {
+          for (Row r : warehouse.read(spark, MemberKeys.ID).collectAsList()) {
+            known.put(r.getLong(0), r.getString(1));
+          }
+        }
       }
+      return known;
+    }
+
+    /**
+     * The finest breakdown with each indicator's id for its number and each key turned back into
+     * its member. The breakdown is small (indicators × years × members), so it is gathered here;
+     * keys {@code silver.member_keys} does not know yet are looked up in silver, once.
+     */
+    Dataset<Row> named(
+        Dataset<Row> fine,
+        Dataset<Row> silver,
+        Target target,
+        List<IndicatorDefinition> defs,
+        List<String> dims) {
+      List<Row> rows = fine.collectAsList();
+      List<String> keyed = dims.stream().filter(target.keyed()::contains).toList();
+      Map<Long, String> names = keyed.isEmpty() ? Map.of() : known();
       Map<String, java.util.Set<Long>> missing = new LinkedHashMap<>();
       for (Row r : rows) {
         for (String c : keyed) {
           Object k = r.get(2 + dims.indexOf(c));
-          if (k != null && !known.containsKey((Long) k)) {
+          if (k != null && !names.containsKey((Long) k)) {
             missing.computeIfAbsent(c, x -> new java.util.TreeSet<>()).add((Long) k);
           }
         }
       }
       if (!missing.isEmpty()) {
-        Dataset<Row> found = null;
-        for (Map.Entry<String, java.util.Set<Long>> e : missing.entrySet()) {
-          Dataset<Row> one =
-              silver
-                  .filter(col(Target.keyOf(e.getKey())).isin(e.getValue().toArray()))
-                  .select(
-                      col(Target.keyOf(e.getKey())).as(MemberKeys.KEY),
-                      col(e.getKey()).as(MemberKeys.MEMBER))
-                  .distinct();
-          found = found == null ? one : found.union(one);
+        lookUp(silver, target, missing);
+      }
+      StructType schema =
+          new StructType()
+              .add(IndicatorsTable.INDICATOR, DataTypes.StringType, false)
+              .add(fine.schema().fields()[1]);
+      for (String c : dims) {
+        schema =
+            schema.add(
+                c, keyed.contains(c) ? DataTypes.StringType : fine.schema().apply(c).dataType());
+      }
+      for (int i = 2 + dims.size(); i < fine.schema().size(); i++) {
+        schema = schema.add(fine.schema().fields()[i]);
+      }
+      List<Row> out = new ArrayList<>(rows.size());
+      for (Row r : rows) {
+        Object[] v = new Object[r.size()];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = r.get(i);
         }
-        List<Row> added = new ArrayList<>();
-        for (Row r : found.distinct().collectAsList()) {
-          String before = known.putIfAbsent(r.getLong(0), r.getString(1));
-          if (before != null && !before.equals(r.getString(1))) {
-            throw new IllegalStateException(
-                "member key "
-                    + r.getLong(0)
-                    + " is the key of both '"
-                    + before
-                    + "' and '"
-                    + r.getString(1)
-                    + "' in "
-                    + target.table().qualified()
-                    + ": two members with one 64-bit hash, which should never happen; report it"
-                    + " with the two texts");
-          }
-          if (before == null) {
-            added.add(r);
-          }
+        v[0] = defs.get(r.getInt(0)).id();
+        for (String c : keyed) {
+          int i = 2 + dims.indexOf(c);
+          v[i] = v[i] == null ? null : names.get((Long) v[i]);
         }
+        out.add(RowFactory.create(v));
+      }
+      return spark.createDataFrame(out, schema);
+    }
+
+    /** The members of these keys, from silver, in one query. */
+    private void lookUp(Dataset<Row> silver, Target target, Map<String, java.util.Set<Long>> keys) {
+      Dataset<Row> found = null;
+      for (Map.Entry<String, java.util.Set<Long>> e : keys.entrySet()) {
+        Dataset<Row> one =
+            silver
+                .filter(col(Target.keyOf(e.getKey())).isin(e.getValue().toArray()))
+                .select(
+                    col(Target.keyOf(e.getKey())).as(MemberKeys.KEY),
+                    col(e.getKey()).as(MemberKeys.MEMBER));
+        found = found == null ? one : found.union(one);
+      }
+      for (Row r : found.distinct().collectAsList()) {
+        String before = known.putIfAbsent(r.getLong(0), r.getString(1));
+        if (before == null) {
+          added.add(r);
+        } else if (!before.equals(r.getString(1))) {
+          throw new IllegalStateException(
+              "member key "
+                  + r.getLong(0)
+                  + " is the key of both '"
+                  + before
+                  + "' and '"
+                  + r.getString(1)
+                  + "' in "
+                  + target.table().qualified()
+                  + ": two members with one 64-bit hash, which should never happen; report it"
+                  + " with the two texts");
+        }
+      }
+    }
+
+    /** Appends the members looked up in silver to {@code silver.member_keys}: one commit. */
+    void keepAdded(String runId) {
+      if (!added.isEmpty()) {
         DeltaWrites.append(
             spark.createDataFrame(added, MemberKeys.SCHEMA).coalesce(1),
             warehouse.path(MemberKeys.ID),
             DeltaWrites.commitInfo(runId, "member keys", List.of()));
+        added.clear();
       }
     }
-    StructType schema =
-        new StructType().add(IndicatorsTable.INDICATOR, DataTypes.StringType, false);
-    schema = schema.add(fine.schema().fields()[1]);
-    for (String c : dims) {
-      schema =
-          schema.add(
-              c, keyed.contains(c) ? DataTypes.StringType : fine.schema().apply(c).dataType());
-    }
-    for (int i = 2 + dims.size(); i < fine.schema().size(); i++) {
-      schema = schema.add(fine.schema().fields()[i]);
-    }
-    List<Row> named = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      Object[] v = new Object[r.size()];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = r.get(i);
-      }
-      v[0] = defs.get(r.getInt(0)).id();
-      for (String c : keyed) {
-        int i = 2 + dims.indexOf(c);
-        v[i] = v[i] == null ? null : known.get((Long) v[i]);
-      }
-      named.add(RowFactory.create(v));
-    }
-    return spark.createDataFrame(named, schema);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -2,11 +2,8 @@ package vn.extrel.warehouse.gold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,6 +15,7 @@ import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.silver.MemberKeys;
 import vn.extrel.warehouse.silver.Target;
 import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.testing.ConfigCopy;
 import vn.extrel.warehouse.testing.SampleWarehouse;
 import vn.extrel.warehouse.testing.TestSpark;
 
@@ -97,11 +95,10 @@ class MemberKeysTest {
   }
 
   @Test
-  void membersMissingFromMemberKeysAreLookedUpInSilverAndKept(@TempDir Path dir)
-      throws IOException {
+  void membersMissingFromMemberKeysAreLookedUpInSilverAndKept(@TempDir Path dir) {
     Warehouse sample = SampleWarehouse.get();
     Path copy = dir.resolve("warehouse");
-    copyTree(sample.localDir(), copy);
+    ConfigCopy.copyTree(sample.localDir(), copy);
     Warehouse w = Warehouse.at(copy.toString());
     long known = w.read(spark, MemberKeys.ID).count();
     assertThat(known).isPositive();
@@ -145,18 +142,5 @@ class MemberKeysTest {
 
   private static List<String> strings(String sql) {
     return spark.sql(sql).collectAsList().stream().map(r -> r.getString(0)).toList();
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path dst = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(dst);
-        } else {
-          Files.copy(f, dst);
-        }
-      }
-    }
   }
 }

@@ -42,12 +42,7 @@ class EarlierBronzeLayoutTest {
                         .add("ref", DataTypes.StringType)
                         .add("text", DataTypes.StringType)));
     spark.createDataFrame(List.of(), earlier).write().format("delta").save(w.path(BronzeTable.ID));
-    Path input =
-        Loads.input(
-            dir.resolve("input"),
-            Map.of(
-                "trade/xuat-nhap-khau-2014-2016.csv",
-                Repo.data().resolve("trade/xuat-nhap-khau-2014-2016.csv")));
+    Path input = tradeInput(dir);
 
     assertThatThrownBy(() -> Loads.load(input, w))
         .isInstanceOf(UserException.class)
@@ -75,12 +70,7 @@ class EarlierBronzeLayoutTest {
         .write()
         .format("delta")
         .save(w.path(Targets.TRADE.table()));
-    Path input =
-        Loads.input(
-            dir.resolve("input"),
-            Map.of(
-                "trade/xuat-nhap-khau-2014-2016.csv",
-                Repo.data().resolve("trade/xuat-nhap-khau-2014-2016.csv")));
+    Path input = tradeInput(dir);
 
     assertThatThrownBy(() -> Loads.load(input, w))
         .isInstanceOf(UserException.class)
@@ -90,5 +80,14 @@ class EarlierBronzeLayoutTest {
     assertThat(w.read(spark, Targets.TRADE.table()).schema().fieldNames())
         .as("the old table is left as it was")
         .doesNotContain("flow_key");
+  }
+
+  /** One trade file of the sample. */
+  private static Path tradeInput(Path dir) {
+    return Loads.input(
+        dir.resolve("input"),
+        Map.of(
+            "trade/xuat-nhap-khau-2014-2016.csv",
+            Repo.data().resolve("trade/xuat-nhap-khau-2014-2016.csv")));
   }
 }
