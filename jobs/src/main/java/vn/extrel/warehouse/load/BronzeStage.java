@@ -20,6 +20,7 @@ import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.bronze.FileTask;
 import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.catalog.DeltaWrites;
+import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
@@ -73,34 +74,35 @@ final class BronzeStage {
             ? List.of(w.read(spark, BronzeTable.ID).schema().fieldNames())
             : List.of(BronzeTable.TEXTS);
     if (!columns.contains(BronzeTable.TEXTS)) {
-      throw new UserException(
-          BronzeTable.ID.qualified()
-              + " under "
-              + w.root()
-              + " was written by an earlier version of the loader (its cells in a column 'cells';"
-              + " this version keeps them in 'texts' and the table's columns once per table), so"
-              + " this version cannot add to it. Load into a new warehouse folder (--warehouse"
-              + " NEW_FOLDER, or WAREHOUSE_DIR) from the same input; the old folder stays as it is"
-              + " and can still be queried by the earlier version.");
+      throw earlierVersion(
+          w,
+          BronzeTable.ID,
+          "its cells in a column 'cells'; this version keeps them in 'texts' and the table's"
+              + " columns once per table");
     }
     for (Target t : Targets.all()) {
       if (!t.keyed().isEmpty() && w.exists(spark, t.table())) {
         List<String> silver = List.of(w.read(spark, t.table()).schema().fieldNames());
         String key = Target.keyOf(t.keyed().get(0));
         if (!silver.contains(key)) {
-          throw new UserException(
-              t.table().qualified()
-                  + " under "
-                  + w.root()
-                  + " was written by an earlier version of the loader (without the member key"
-                  + " columns such as '"
-                  + key
-                  + "'), so this version cannot add to it. Load into a new warehouse folder"
-                  + " (--warehouse NEW_FOLDER, or WAREHOUSE_DIR) from the same input; the old"
-                  + " folder stays as it is and can still be queried by the earlier version.");
+          throw earlierVersion(
+              w, t.table(), "without the member key columns such as '" + key + "'");
         }
       }
     }
+  }
+
+  /** A table this version cannot add to, what differs in it, and how to go on. */
+  private static UserException earlierVersion(Warehouse w, TableId table, String difference) {
+    return new UserException(
+        table.qualified()
+            + " under "
+            + w.root()
+            + " was written by an earlier version of the loader ("
+            + difference
+            + "), so this version cannot add to it. Load into a new warehouse folder (--warehouse"
+            + " NEW_FOLDER, or WAREHOUSE_DIR) from the same input; the old folder stays as it is and"
+            + " can still be queried by the earlier version.");
   }
 
   /**
