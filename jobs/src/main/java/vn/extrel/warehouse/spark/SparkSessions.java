@@ -165,6 +165,18 @@ public final class SparkSessions {
       }
     }
     overrides.forEach(builder::config);
+    String master =
+        overrides.getOrDefault("spark.master", submitted.get("spark.master", "local[*]"));
+    if (master.startsWith("local")) {
+      // One JVM: the local file system without a forked process per file (see LocalFiles). A
+      // cluster's executors keep Hadoop's own.
+      LocalFiles.SETTINGS.forEach(
+          (k, v) -> {
+            if (!submitted.contains("spark.hadoop." + k)) {
+              builder.config("spark.hadoop." + k, v);
+            }
+          });
+    }
     required().forEach(builder::config);
     return builder.getOrCreate();
   }

@@ -29,7 +29,7 @@ public final class HadoopConf implements Serializable {
    * keys.
    */
   public static Configuration withoutSpark() {
-    Configuration c = new Configuration();
+    Configuration c = vn.extrel.warehouse.spark.LocalFiles.apply(new Configuration());
     // Read like SparkConf reads them, without loading Spark's classes: this path must stay fast.
     for (String name : System.getProperties().stringPropertyNames()) {
       if (name.startsWith("spark.hadoop.")) {
