@@ -370,7 +370,7 @@ public final class IndicatorBuilder {
         found = found == null ? one : found.union(one);
       }
       for (Row r : found.distinct().collectAsList()) {
-        String before = known.putIfAbsent(r.getLong(0), r.getString(1));
+        String before = known().putIfAbsent(r.getLong(0), r.getString(1));
         if (before == null) {
           added.add(r);
         } else if (!before.equals(r.getString(1))) {

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFs;
@@ -38,11 +39,15 @@ public final class LocalFiles {
           "fs.file.impl", FileSystem.class.getName(),
           "fs.AbstractFileSystem.file.impl", Fs.class.getName());
 
-  /** Puts {@link #SETTINGS} into {@code conf} unless the user has set them. */
+  /**
+   * Puts {@link #SETTINGS} into {@code conf} where it holds Hadoop's defaults only (nothing, or
+   * core-default.xml's); a value from the user's core-site.xml or code stays.
+   */
   public static Configuration apply(Configuration conf) {
     SETTINGS.forEach(
         (k, v) -> {
-          if (conf.get(k) == null || conf.get(k).startsWith("org.apache.hadoop.")) {
+          String[] sources = conf.getPropertySources(k);
+          if (sources == null || List.of(sources).equals(List.of("core-default.xml"))) {
             conf.set(k, v);
           }
         });

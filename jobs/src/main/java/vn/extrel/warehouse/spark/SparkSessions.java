@@ -166,7 +166,8 @@ public final class SparkSessions {
     }
     overrides.forEach(builder::config);
     String master =
-        overrides.getOrDefault("spark.master", submitted.get("spark.master", "local[*]"));
+        overrides.getOrDefault(
+            "spark.master", submitted.get("spark.master", localDefaults().get("spark.master")));
     if (master.startsWith("local")) {
       // One JVM: the local file system without a forked process per file (see LocalFiles). A
       // cluster's executors keep Hadoop's own.

@@ -42,6 +42,18 @@ class LocalFilesTest {
   }
 
   @Test
+  void hadoopsDefaultsAreReplacedAUsersSettingIsNot() {
+    Configuration defaults = LocalFiles.apply(new Configuration());
+    assertThat(defaults.get("fs.AbstractFileSystem.file.impl"))
+        .isEqualTo(LocalFiles.Fs.class.getName());
+    assertThat(defaults.get("fs.file.impl")).isEqualTo(LocalFiles.FileSystem.class.getName());
+    Configuration users = new Configuration();
+    users.set("fs.file.impl", "org.apache.hadoop.fs.LocalFileSystem");
+    LocalFiles.apply(users);
+    assertThat(users.get("fs.file.impl")).isEqualTo("org.apache.hadoop.fs.LocalFileSystem");
+  }
+
+  @Test
   void permissionsAreSetOnCreateAndOnRequest() throws Exception {
     var fs = new Path(dir.toUri()).getFileSystem(conf());
     Path file = new Path(dir.resolve("a/b.txt").toUri());
