@@ -32,11 +32,34 @@ public final class DeltaWrites {
         + ")";
   }
 
+  /**
+   * Above this many file versions, {@link #versions} names them in IN lists instead of a term per
+   * version.
+   */
+  static final int VERSION_TERMS = 16;
+
   /** Rows of exactly these (path, sha256) file versions. */
   public static String versions(
       String pathColumn, String shaColumn, Map<String, String> pathToSha) {
     if (pathToSha.isEmpty()) {
       return "false";
+    }
+    if (pathToSha.size() > VERSION_TERMS) {
+      // A term per version, for a hundred files, grows Delta's file-skipping filter past the JVM's
+      // method size: Spark logs the generated code as an ERROR and interprets the filter. An IN
+      // list
+      // is one range check there and one hash look-up per row; a SHA-256 has no '/', so
+      // "path/sha" names one version.
+      return in(pathColumn, pathToSha.keySet())
+          + " AND concat("
+          + pathColumn
+          + ", '/', "
+          + shaColumn
+          + ") IN ("
+          + pathToSha.entrySet().stream()
+              .map(e -> literal(e.getKey() + "/" + e.getValue()))
+              .collect(Collectors.joining(", "))
+          + ")";
     }
     return pathToSha.entrySet().stream()
         .map(

@@ -37,7 +37,21 @@ public final class WarehouseTables {
 
   /** Properties of one table beyond {@link #PROPERTIES}. */
   public static Map<String, String> properties(TableId table) {
-    return table.equals(BronzeTable.ID) ? BronzeTable.PROPERTIES : Map.of();
+    if (table.equals(BronzeTable.ID)) {
+      return BronzeTable.PROPERTIES;
+    }
+    if (table.equals(QuarantineTable.ID)) {
+      return QuarantineTable.PROPERTIES;
+    }
+    if (table.equals(ExcludedRowsTable.ID)) {
+      return ExcludedRowsTable.PROPERTIES;
+    }
+    for (Target t : Targets.all()) {
+      if (table.equals(t.table())) {
+        return t.properties();
+      }
+    }
+    return Map.of();
   }
 
   public static Map<TableId, StructType> all() {

@@ -23,6 +23,7 @@ import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.catalog.WarehouseTables;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.ops.DqResultsTable;
@@ -138,9 +139,10 @@ final class SilverStage {
       }
       Dataset<Row> good = f;
       boolean pause = first;
+      Map<String, String> props = creating(spark, w, t.table());
       writes.add(
           () -> {
-            long n = DeltaWrites.replaceWhere(good, w.path(t.table()), paths, info);
+            long n = DeltaWrites.replaceWhere(good, w.path(t.table()), paths, info, props);
             if (pause) {
               Failpoints.hit(Failpoints.BETWEEN_SILVER_TABLES);
             }
@@ -153,17 +155,21 @@ final class SilverStage {
             .flatMap(SilverRows.quarantine(parser), Encoders.row(QuarantineTable.SCHEMA));
     Dataset<Row> quarantine =
         ruleQuarantine == null ? parsedQuarantine : parsedQuarantine.unionByName(ruleQuarantine);
+    Map<String, String> quarantineProps = creating(spark, w, QuarantineTable.ID);
     writes.add(
         () ->
             Map.entry(
                 QuarantineTable.ID,
-                DeltaWrites.replaceWhere(quarantine, w.path(QuarantineTable.ID), paths, info)));
+                DeltaWrites.replaceWhere(
+                    quarantine, w.path(QuarantineTable.ID), paths, info, quarantineProps)));
     Dataset<Row> excluded = excluded(bronze.filter(kept), runId);
+    Map<String, String> excludedProps = creating(spark, w, ExcludedRowsTable.ID);
     writes.add(
         () ->
             Map.entry(
                 ExcludedRowsTable.ID,
-                DeltaWrites.replaceWhere(excluded, w.path(ExcludedRowsTable.ID), paths, info)));
+                DeltaWrites.replaceWhere(
+                    excluded, w.path(ExcludedRowsTable.ID), paths, info, excludedProps)));
     // Each table changes in its own commit; the commits are independent, so they run side by side.
     for (Map.Entry<TableId, Long> e : Parallel.all(writes, WRITE_THREADS)) {
       written.merge(e.getKey().qualified(), e.getValue(), Long::sum);
@@ -179,6 +185,14 @@ final class SilverStage {
       quarantinedByFile.put(r.getString(0), r.getLong(1));
     }
     return new Result(quarantinedByFile, rejected);
+  }
+
+  /**
+   * The table's own properties (its file statistics) when this write creates it: Delta keeps them
+   * only from the creating write.
+   */
+  private static Map<String, String> creating(SparkSession spark, Warehouse w, TableId table) {
+    return w.exists(spark, table) ? Map.of() : WarehouseTables.properties(table);
   }
 
   private static Dataset<Row> excluded(Dataset<Row> bronze, String runId) {

@@ -29,6 +29,10 @@ public final class ExcludedRowsTable {
   /** A1 reference to raw text. */
   public static final String RAW_VALUES = "raw_values";
 
+  /** File statistics only on what loads replace rows by and analysts filter by (see Target). */
+  public static final java.util.Map<String, String> PROPERTIES =
+      java.util.Map.of("delta.dataSkippingStatsColumns", DATASET + "," + SOURCE_PATH);
+
   public static final StructType SCHEMA =
       new StructType()
           .add(RUN_ID, DataTypes.StringType, false)

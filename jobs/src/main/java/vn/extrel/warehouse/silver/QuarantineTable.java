@@ -50,6 +50,10 @@ public final class QuarantineTable {
           .add("message", DataTypes.StringType)
           .add("suggestions", DataTypes.createArrayType(DataTypes.StringType, true));
 
+  /** File statistics only on what loads replace rows by and analysts filter by (see Target). */
+  public static final java.util.Map<String, String> PROPERTIES =
+      java.util.Map.of("delta.dataSkippingStatsColumns", DATASET + "," + SOURCE_PATH);
+
   public static final StructType SCHEMA =
       new StructType()
           .add(RUN_ID, DataTypes.StringType, false)
