@@ -47,8 +47,7 @@ public final class DeltaWrites {
     if (pathToSha.size() > VERSION_TERMS) {
       // A term per version, for a hundred files, grows Delta's file-skipping filter past the JVM's
       // method size: Spark logs the generated code as an ERROR and interprets the filter. An IN
-      // list
-      // is one range check there and one hash look-up per row; a SHA-256 has no '/', so
+      // list is one range check there and one hash look-up per row. A SHA-256 has no '/', so
       // "path/sha" names one version.
       return in(pathColumn, pathToSha.keySet())
           + " AND concat("
@@ -117,7 +116,15 @@ public final class DeltaWrites {
     rows.write().format("delta").mode("append").option("userMetadata", userMetadata).save(path);
   }
 
-  /** The rows the last commit wrote, from Delta's own operation metrics. */
+  private static long count(com.fasterxml.jackson.databind.JsonNode metrics, String name) {
+    com.fasterxml.jackson.databind.JsonNode n = metrics.path(name);
+    return n.isMissingNode() ? 0 : Long.parseLong(n.asText());
+  }
+
+  /**
+   * The rows the last commit wrote, from Delta's own operation metrics; rows a replace copied from
+   * the files it rewrote are not counted.
+   */
   public static long lastOutputRows(SparkSession spark, String path) {
     // Read from the newest commit file itself: asking Delta for its history runs a Spark job.
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -137,12 +144,11 @@ public final class DeltaWrites {
         String line;
         while ((line = r.readLine()) != null) {
           if (line.startsWith("{\"commitInfo\"")) {
-            com.fasterxml.jackson.databind.JsonNode n =
-                JSON.readTree(line)
-                    .path("commitInfo")
-                    .path("operationMetrics")
-                    .path("numOutputRows");
-            return n.isMissingNode() ? 0 : Long.parseLong(n.asText());
+            com.fasterxml.jackson.databind.JsonNode metrics =
+                JSON.readTree(line).path("commitInfo").path("operationMetrics");
+            // A replace rewrites the data files it touches: their other rows are copied into the
+            // new files and counted in numOutputRows, but they were not written by this load.
+            return count(metrics, "numOutputRows") - count(metrics, "numCopiedRows");
           }
         }
       }

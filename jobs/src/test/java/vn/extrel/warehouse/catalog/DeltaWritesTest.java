@@ -3,6 +3,7 @@ package vn.extrel.warehouse.catalog;
 import static org.apache.spark.sql.functions.expr;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +11,11 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.extrel.warehouse.testing.TestSpark;
@@ -61,6 +64,42 @@ class DeltaWritesTest {
     assertThat(picked)
         .containsExactlyInAnyOrderElementsOf(
             wanted.entrySet().stream().map(e -> e.getKey() + "@" + e.getValue()).toList());
+  }
+
+  /**
+   * A load of a hundred files replaces their rows in one commit by that filter: the rows of the
+   * listed versions are replaced, the other versions' rows stay.
+   */
+  @Test
+  void aHundredVersionsAreReplacedInOneCommitAndNothingElse(@TempDir Path dir) {
+    SparkSession spark = TestSpark.get();
+    Map<String, String> wanted = new LinkedHashMap<>();
+    List<Row> before = new ArrayList<>();
+    List<Row> after = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      String path = "trade/xnk-" + i + ".csv";
+      wanted.put(path, sha(i));
+      before.add(RowFactory.create(path, sha(i)));
+      before.add(RowFactory.create(path, sha(i + 5000))); // kept: another version
+      after.add(RowFactory.create(path, sha(i)));
+    }
+    String table = dir.resolve("t").toString();
+    spark.createDataFrame(before, SCHEMA).write().format("delta").save(table);
+    String predicate = DeltaWrites.versions("source_path", "source_sha256", wanted);
+
+    long written =
+        DeltaWrites.replaceWhere(
+            spark.createDataFrame(after, SCHEMA).coalesce(1), table, predicate, "test");
+
+    assertThat(written)
+        .as("rows written, not the other versions' rows Delta copied")
+        .isEqualTo(100);
+    Dataset<Row> now = spark.read().format("delta").load(table);
+    assertThat(now.count()).isEqualTo(200);
+    assertThat(now.filter(expr(predicate)).count()).isEqualTo(100);
+    assertThat(spark.sql("DESCRIBE HISTORY delta.`" + table + "`").count())
+        .as("the table's creation and one commit")
+        .isEqualTo(2);
   }
 
   @Test
