@@ -1,7 +1,9 @@
 package vn.extrel.warehouse.cli;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.get_json_object;
+import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
 import java.util.concurrent.Callable;
@@ -59,7 +61,15 @@ public final class HistoryCommand implements Callable<Integer> {
                 col("operation"),
                 get_json_object(col("userMetadata"), "$.run_id").as("run_id"),
                 get_json_object(col("userMetadata"), "$.step").as("step"),
-                col("operationMetrics").getItem("numOutputRows").as("rows_written"),
+                // A replace copies the other rows of the files it rewrites; Delta counts them as
+                // output, but this commit did not write them.
+                col("operationMetrics")
+                    .getItem("numOutputRows")
+                    .cast("long")
+                    .minus(
+                        coalesce(
+                            col("operationMetrics").getItem("numCopiedRows").cast("long"), lit(0L)))
+                    .as("rows_written"),
                 col("operationMetrics").getItem("numDeletedRows").as("rows_deleted"));
     ResultPrinter.print(
         h.schema(),

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.TestSpark;
 
 /** The row filters loads select file versions with. */
@@ -83,7 +85,9 @@ class DeltaWritesTest {
       before.add(RowFactory.create(path, sha(i + 5000))); // kept: another version
       after.add(RowFactory.create(path, sha(i)));
     }
-    String table = dir.resolve("t").toString();
+    // Where a warehouse keeps silver.trade, so that `warehouse history` can read the table's log.
+    Warehouse w = Warehouse.at(dir.toString());
+    String table = w.path(Targets.TRADE.table());
     spark.createDataFrame(before, SCHEMA).write().format("delta").save(table);
     String predicate = DeltaWrites.versions("source_path", "source_sha256", wanted);
 
@@ -100,6 +104,13 @@ class DeltaWritesTest {
     assertThat(spark.sql("DESCRIBE HISTORY delta.`" + table + "`").count())
         .as("the table's creation and one commit")
         .isEqualTo(2);
+    Cli.Result history =
+        Cli.run(
+            "history", "silver.trade", "--limit", "1", "--format", "csv", "--warehouse", w.root());
+    assertThat(history.code()).as(history.err()).isZero();
+    assertThat(history.out().lines().skip(1).findFirst().orElseThrow())
+        .as("history's rows_written and rows_deleted for the replace")
+        .endsWith(",100,100");
   }
 
   @Test
