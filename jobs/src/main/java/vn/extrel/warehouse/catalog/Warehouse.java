@@ -74,6 +74,15 @@ public record Warehouse(String root) implements Serializable {
   }
 
   /**
+   * The table's own properties (its file statistics, {@link WarehouseTables#properties}) for a
+   * write that creates it, none for a table that exists: Delta keeps {@code delta.} writer options
+   * only from the creating write.
+   */
+  public java.util.Map<String, String> creationProperties(SparkSession spark, TableId table) {
+    return exists(spark, table) ? java.util.Map.of() : WarehouseTables.properties(table);
+  }
+
+  /**
    * Creates the table with its schema if it is not there yet, so queries work before the first
    * load.
    */

@@ -164,7 +164,7 @@ final class BronzeStage {
             w.path(BronzeTable.ID),
             predicate,
             DeltaWrites.commitInfo(runId, "bronze", versions.keySet()),
-            w.exists(spark, BronzeTable.ID) ? Map.of() : BronzeTable.PROPERTIES);
+            w.creationProperties(spark, BronzeTable.ID));
     Map<String, FileStats> stats = new LinkedHashMap<>();
     TableHeaders headers = new TableHeaders();
     for (BronzeReader.FileCounts c : counts.value()) {

@@ -23,7 +23,6 @@ import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.catalog.WarehouseTables;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.ops.DqResultsTable;
@@ -139,7 +138,7 @@ final class SilverStage {
       }
       Dataset<Row> good = f;
       boolean pause = first;
-      Map<String, String> props = creating(spark, w, t.table());
+      Map<String, String> props = w.creationProperties(spark, t.table());
       writes.add(
           () -> {
             long n = DeltaWrites.replaceWhere(good, w.path(t.table()), paths, info, props);
@@ -155,7 +154,7 @@ final class SilverStage {
             .flatMap(SilverRows.quarantine(parser), Encoders.row(QuarantineTable.SCHEMA));
     Dataset<Row> quarantine =
         ruleQuarantine == null ? parsedQuarantine : parsedQuarantine.unionByName(ruleQuarantine);
-    Map<String, String> quarantineProps = creating(spark, w, QuarantineTable.ID);
+    Map<String, String> quarantineProps = w.creationProperties(spark, QuarantineTable.ID);
     writes.add(
         () ->
             Map.entry(
@@ -163,7 +162,7 @@ final class SilverStage {
                 DeltaWrites.replaceWhere(
                     quarantine, w.path(QuarantineTable.ID), paths, info, quarantineProps)));
     Dataset<Row> excluded = excluded(bronze.filter(kept), runId);
-    Map<String, String> excludedProps = creating(spark, w, ExcludedRowsTable.ID);
+    Map<String, String> excludedProps = w.creationProperties(spark, ExcludedRowsTable.ID);
     writes.add(
         () ->
             Map.entry(
@@ -185,14 +184,6 @@ final class SilverStage {
       quarantinedByFile.put(r.getString(0), r.getLong(1));
     }
     return new Result(quarantinedByFile, rejected);
-  }
-
-  /**
-   * The table's own properties (its file statistics) when this write creates it: Delta keeps them
-   * only from the creating write.
-   */
-  private static Map<String, String> creating(SparkSession spark, Warehouse w, TableId table) {
-    return w.exists(spark, table) ? Map.of() : WarehouseTables.properties(table);
   }
 
   private static Dataset<Row> excluded(Dataset<Row> bronze, String runId) {
@@ -293,7 +284,8 @@ final class SilverStage {
       deletes.add(
           () -> {
             Dataset<Row> none = spark.createDataFrame(List.of(), w.read(spark, t).schema());
-            DeltaWrites.replaceWhere(none, w.path(t), predicate, info);
+            DeltaWrites.replaceWhere(
+                none, w.path(t), predicate, info, w.creationProperties(spark, t));
             return true;
           });
     }
