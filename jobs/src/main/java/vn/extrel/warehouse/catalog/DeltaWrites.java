@@ -100,6 +100,9 @@ public final class DeltaWrites {
         .format("delta")
         .mode("overwrite")
         .option("replaceWhere", predicate)
+        // A table written by an earlier version of the loader gains the columns added since; the
+        // loader's version is in the silver fingerprint, so the next load re-reads every file.
+        .option("mergeSchema", "true")
         .option("userMetadata", userMetadata)
         .options(tableProperties)
         .save(path);
@@ -108,7 +111,13 @@ public final class DeltaWrites {
 
   /** Replaces the whole table's contents in one commit. */
   public static long overwrite(Dataset<Row> rows, String path, String userMetadata) {
-    rows.write().format("delta").mode("overwrite").option("userMetadata", userMetadata).save(path);
+    rows.write()
+        .format("delta")
+        .mode("overwrite")
+        // A whole-table rewrite (gold) takes the schema of this version of the loader.
+        .option("overwriteSchema", "true")
+        .option("userMetadata", userMetadata)
+        .save(path);
     return lastOutputRows(rows.sparkSession(), path);
   }
 

@@ -48,6 +48,12 @@ public final class IndicatorsTable {
   /** How many silver rows the value sums or counts. */
   public static final String SOURCE_ROWS = "source_rows";
 
+  /** The source path of the latest publication behind the figure (null for counted rows). */
+  public static final String PUBLICATION = "publication";
+
+  /** That publication's date, when known. */
+  public static final String PUBLISHED = "published";
+
   public static final String RUN_ID = "run_id";
 
   /** Member of the total row. */
@@ -74,5 +80,7 @@ public final class IndicatorsTable {
           .add(SHARE_PCT, DataTypes.DoubleType)
           .add(STATUS, DataTypes.StringType)
           .add(SOURCE_ROWS, DataTypes.LongType)
+          .add(PUBLICATION, DataTypes.StringType)
+          .add(PUBLISHED, DataTypes.DateType)
           .add(RUN_ID, DataTypes.StringType);
 }

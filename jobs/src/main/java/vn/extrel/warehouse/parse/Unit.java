@@ -67,6 +67,11 @@ public record Unit(String base, BigDecimal multiplier, String written) implement
     BASES.put("tons", TONNE);
   }
 
+  /** The same unit, however it is written ("triệu USD" and "Triệu USD", "USD" and "đô la"). */
+  public boolean sameAs(Unit other) {
+    return other != null && base.equals(other.base) && multiplier.compareTo(other.multiplier) == 0;
+  }
+
   /** Reads a unit; null when the text names no unit this warehouse knows. */
   public static Unit parse(String written) {
     if (written == null) {
