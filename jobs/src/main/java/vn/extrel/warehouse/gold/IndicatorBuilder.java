@@ -81,7 +81,9 @@ public final class IndicatorBuilder {
               aggregate(silver, target, defs, names)
                   .withColumn(IndicatorsTable.PUBLICATION, lit(null).cast(DataTypes.StringType))
                   .withColumn(IndicatorsTable.PUBLISHED, lit(null).cast(DataTypes.DateType))
-                  .withColumn(VintagesTable.EDITION, lit(null).cast(DataTypes.StringType)));
+                  .withColumn(VintagesTable.EDITION, lit(null).cast(DataTypes.StringType))
+                  .withColumn(
+                      IndicatorsTable.PUBLISHED_YOY_PCT, lit(null).cast(DataTypes.DoubleType)));
         }
       }
       members.keepAdded(runId);
@@ -115,10 +117,34 @@ public final class IndicatorBuilder {
       Target target,
       List<IndicatorDefinition> defs,
       UserDefinedFunction names) {
-    Dataset<Row> figures = new LongFigures(target, defs, layouts).figures(silver);
+    // Each indicator whose measure a report also publishes as a ratio to the year before ("so với
+    // năm trước (%)") gets that ratio computed beside it, the same way, to be kept as data.
+    List<IndicatorDefinition> all = new ArrayList<>(defs);
+    Map<String, String> ratioOf = new LinkedHashMap<>();
+    for (IndicatorDefinition d : defs) {
+      String ratio = d.measure() + PUBLISHED_RATIO_SUFFIX;
+      if (target.measures().containsKey(ratio)) {
+        IndicatorDefinition r =
+            new IndicatorDefinition(
+                d.id() + PUBLISHED_RATIO_SUFFIX,
+                d.name(),
+                "%",
+                d.source(),
+                ratio,
+                d.aggregate(),
+                d.filter(),
+                d.period(),
+                d.breakdowns(),
+                d.description(),
+                d.vintage());
+        all.add(r);
+        ratioOf.put(r.id(), d.id());
+      }
+    }
+    Dataset<Row> figures = new LongFigures(target, all, layouts).figures(silver);
     Column indicator = lit(null).cast(DataTypes.StringType);
-    for (int i = 0; i < defs.size(); i++) {
-      indicator = when(col(LongFigures.TAG).equalTo(i), lit(defs.get(i).id())).otherwise(indicator);
+    for (int i = 0; i < all.size(); i++) {
+      indicator = when(col(LongFigures.TAG).equalTo(i), lit(all.get(i).id())).otherwise(indicator);
     }
     Dataset<Row> labelled =
         figures
@@ -128,12 +154,50 @@ public final class IndicatorBuilder {
             .withColumnRenamed("r", "status_rank");
     Column cut = col(LongFigures.CUT);
     Column pub = when(cut.equalTo(LongFigures.CURRENT), col("pub")).otherwise(cut);
-    return named(labelled, defs, names)
-        .withColumn(LongFigures.CUT, cut)
-        .withColumn(IndicatorsTable.PUBLICATION, LongFigures.pathOf(pub))
-        .withColumn(IndicatorsTable.PUBLISHED, LongFigures.publishedOf(pub))
-        .withColumn(VintagesTable.EDITION, LongFigures.editionOf(pub));
+    Dataset<Row> rows =
+        named(labelled, all, names)
+            .withColumn(LongFigures.CUT, cut)
+            .withColumn(IndicatorsTable.PUBLICATION, LongFigures.pathOf(pub))
+            .withColumn(IndicatorsTable.PUBLISHED, LongFigures.publishedOf(pub))
+            .withColumn(VintagesTable.EDITION, LongFigures.editionOf(pub));
+    Column isRatio = col(IndicatorsTable.INDICATOR).endsWith(PUBLISHED_RATIO_SUFFIX);
+    Dataset<Row> values = rows.filter(functions.not(isRatio));
+    if (ratioOf.isEmpty()) {
+      return values.withColumn(
+          IndicatorsTable.PUBLISHED_YOY_PCT, lit(null).cast(DataTypes.DoubleType));
+    }
+    Column main = lit(null).cast(DataTypes.StringType);
+    for (Map.Entry<String, String> e : ratioOf.entrySet()) {
+      main =
+          when(col(IndicatorsTable.INDICATOR).equalTo(e.getKey()), lit(e.getValue()))
+              .otherwise(main);
+    }
+    Dataset<Row> ratios =
+        rows.filter(isRatio)
+            .select(
+                main.as("r_indicator"),
+                col(LongFigures.CUT).as("r_cut"),
+                col(IndicatorsTable.YEAR).as("r_year"),
+                col(IndicatorsTable.DIMENSION).as("r_dimension"),
+                col(IndicatorsTable.MEMBER).as("r_member"),
+                col(IndicatorsTable.VALUE)
+                    .cast(DataTypes.DoubleType)
+                    .as(IndicatorsTable.PUBLISHED_YOY_PCT));
+    return values
+        .join(
+            ratios,
+            col(IndicatorsTable.INDICATOR)
+                .equalTo(col("r_indicator"))
+                .and(col(LongFigures.CUT).equalTo(col("r_cut")))
+                .and(col(IndicatorsTable.YEAR).equalTo(col("r_year")))
+                .and(col(IndicatorsTable.DIMENSION).equalTo(col("r_dimension")))
+                .and(col(IndicatorsTable.MEMBER).equalTo(col("r_member"))),
+            "left")
+        .drop("r_indicator", "r_cut", "r_year", "r_dimension", "r_member");
   }
+
+  /** The measure a report publishes as a ratio to the year before: {@code value_usd_yoy_pct}. */
+  public static final String PUBLISHED_RATIO_SUFFIX = "_yoy_pct";
 
   /** A part's rows with their names, member, unit and status, in gold's columns. */
   private Dataset<Row> named(
@@ -208,6 +272,7 @@ public final class IndicatorBuilder {
             col(IndicatorsTable.VALUE),
             col(IndicatorsTable.UNIT),
             col(IndicatorsTable.STATUS),
+            col(IndicatorsTable.PUBLISHED_YOY_PCT),
             col(IndicatorsTable.PUBLICATION),
             col(IndicatorsTable.PUBLISHED),
             col(VintagesTable.EDITION),
@@ -484,6 +549,7 @@ public final class IndicatorBuilder {
             ratio.as(IndicatorsTable.YOY_RATIO),
             ratio.minus(1).multiply(100).as(IndicatorsTable.YOY_CHANGE_PCT),
             share.as(IndicatorsTable.SHARE_PCT),
+            col(IndicatorsTable.PUBLISHED_YOY_PCT),
             col(IndicatorsTable.STATUS),
             col(IndicatorsTable.SOURCE_ROWS),
             col(IndicatorsTable.PUBLICATION),

@@ -34,6 +34,7 @@ public final class VintagesTable {
           .add(IndicatorsTable.VALUE, Target.AMOUNT)
           .add(IndicatorsTable.UNIT, DataTypes.StringType)
           .add(IndicatorsTable.STATUS, DataTypes.StringType)
+          .add(IndicatorsTable.PUBLISHED_YOY_PCT, DataTypes.DoubleType)
           .add(IndicatorsTable.PUBLICATION, DataTypes.StringType)
           .add(IndicatorsTable.PUBLISHED, DataTypes.DateType)
           .add(EDITION, DataTypes.StringType)

@@ -144,14 +144,30 @@ public final class SourceFileReader {
     java.util.TreeMap<Integer, Map.Entry<SheetInfo, Layout>> sheets = new java.util.TreeMap<>();
     try {
       List<SheetInfo> all = reader.sheets();
+      IngestErrors.FileException none = null;
       for (Layout l : layouts) {
-        for (SheetInfo s : select(all, l.sheets(), displayName)) {
+        List<SheetInfo> chosen;
+        try {
+          chosen = select(all, l.sheets(), displayName);
+        } catch (IngestErrors.FileException e) {
+          if (layouts.size() == 1) {
+            throw e;
+          }
+          // Layouts that share workbooks claim the sheets they name; a workbook without one
+          // layout's sheet is read by the others.
+          none = none == null ? e : none;
+          continue;
+        }
+        for (SheetInfo s : chosen) {
           Map.Entry<SheetInfo, Layout> other = sheets.put(s.index(), Map.entry(s, l));
           if (other != null) {
             throw IngestErrors.sheetClaimedTwice(
                 displayName, s.name(), other.getValue().id(), l.id());
           }
         }
+      }
+      if (sheets.isEmpty() && none != null) {
+        throw none;
       }
     } catch (IOException e) {
       closeQuietly(reader);

@@ -436,6 +436,12 @@ final class TableExtractor implements Iterator<BronzeRecord> {
         stacked);
   }
 
+  /** A measure published as a percentage of the year before ("so với năm trước (%)"). */
+  private boolean isRatioMeasure(String name, Layout.ColumnSpec spec) {
+    Measure m = target.measures().get(spec.field() == null ? name : spec.field());
+    return m != null && Unit.PERCENT.equals(m.baseUnit());
+  }
+
   private boolean isMeasure(String name, Layout.ColumnSpec spec) {
     String field = spec.field() == null ? name : spec.field();
     return target.measures().containsKey(field) || Layout.VALUE_FIELD.equals(field);
@@ -458,7 +464,7 @@ final class TableExtractor implements Iterator<BronzeRecord> {
       boolean hit =
           spec.isYearColumns()
               ? HeaderMatcher.yearColumn(p.getValue(), spec.aliases()) != null
-                  && !HeaderMatcher.isRatio(p.getValue())
+                  && HeaderMatcher.isRatio(p.getValue()) == isRatioMeasure(name, spec)
               : HeaderMatcher.matches(p.getValue(), spec.aliases());
       if (hit) {
         cols.add(c);
@@ -561,10 +567,10 @@ final class TableExtractor implements Iterator<BronzeRecord> {
       if (Unit.fromHeader(m.header()) != null) {
         fromFile = Unit.fromHeader(m.header());
         whereInFile = "its header '" + m.header() + "'";
-      } else if (m.measure() && unitLine != null && fits(Unit.fromUnitLine(unitLine), field)) {
+      } else if (m.measure() && unitLine != null && lineUnit(unitLine, field) != null) {
         // A sheet's unit line speaks for its amounts, not for its counts ("Số dự án" beside "triệu
-        // USD").
-        fromFile = Unit.fromUnitLine(unitLine);
+        // USD"); a line for two units ("Nghìn tấn; Triệu USD") gives each measure its own.
+        fromFile = lineUnit(unitLine, field);
         whereInFile = "the line '" + unitLine + "'";
       }
       String written = fromFile == null ? spec.unit() : fromFile.written();
@@ -578,6 +584,16 @@ final class TableExtractor implements Iterator<BronzeRecord> {
       result.put(e.getKey(), new Mapped(m.spec(), m.key(), m.header(), written, m.measure()));
     }
     return result;
+  }
+
+  /** The unit a unit line gives a measure: the one of its units that fits the measure. */
+  private Unit lineUnit(String line, String field) {
+    for (Unit u : Unit.fromUnitLineAll(line)) {
+      if (fits(u, field)) {
+        return u;
+      }
+    }
+    return null;
   }
 
   private boolean fits(Unit unit, String field) {

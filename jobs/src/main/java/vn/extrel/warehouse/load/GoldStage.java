@@ -58,8 +58,8 @@ final class GoldStage {
   }
 
   /**
-   * Writes gold.indicators and gold.indicator_vintages (one overwrite each); returns the revision
-   * findings: values that publications disagree on.
+   * Writes gold.indicators and gold.indicator_vintages (one overwrite each); returns the findings
+   * about publications: values they disagree on, and published ratios the figures do not give.
    */
   List<Row> indicators(
       SparkSession spark,
@@ -83,7 +83,10 @@ final class GoldStage {
             gold.vintages(),
             w.path(VintagesTable.ID),
             DeltaWrites.commitInfo(runId, "gold vintages", files)));
-    List<Row> revisions = new ArrayList<>();
+    List<Row> revisions =
+        new ArrayList<>(
+            vn.extrel.warehouse.quality.PublishedRatios.find(
+                w.read(spark, IndicatorsTable.ID), runId));
     for (Target t : Targets.all()) {
       if (t.isLongFacts() && w.exists(spark, t.table())) {
         revisions.addAll(Revisions.find(w.read(spark, t.table()), t, config.layouts(), runId));

@@ -519,6 +519,8 @@ public final class LoadJob {
               + vn.extrel.warehouse.quality.Reconciler.RULE
               + "', '"
               + vn.extrel.warehouse.quality.Revisions.RULE
+              + "', '"
+              + vn.extrel.warehouse.quality.PublishedRatios.RULE
               + "') AND "
               + DeltaWrites.in(DqResultsTable.SOURCE_PATH, files),
           info);
@@ -529,7 +531,12 @@ public final class LoadJob {
       DeltaWrites.replaceWhere(
           spark.createDataFrame(revisions, DqResultsTable.SCHEMA).coalesce(1),
           w.path(DqResultsTable.ID),
-          DqResultsTable.RULE + " = '" + vn.extrel.warehouse.quality.Revisions.RULE + "'",
+          DqResultsTable.RULE
+              + " IN ('"
+              + vn.extrel.warehouse.quality.Revisions.RULE
+              + "', '"
+              + vn.extrel.warehouse.quality.PublishedRatios.RULE
+              + "')",
           info);
     }
     if (tablesChanged) {

@@ -126,8 +126,8 @@ public final class SilverParser implements Serializable {
         continue;
       }
       Measure m = target.measures().get(cs.field() == null ? spec : cs.field());
-      if (m == null) {
-        continue;
+      if (m == null || Unit.PERCENT.equals(m.baseUnit())) {
+        continue; // ratios do not add up to their total
       }
       Cell cell = Cell.of(spec, c);
       ParsedNumber n = parseNumber(layout, cs, m, cell);

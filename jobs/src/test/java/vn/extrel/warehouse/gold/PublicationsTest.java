@@ -8,12 +8,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.catalog.WarehouseCatalog;
+import vn.extrel.warehouse.cli.ResultPrinter;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.load.FileOutcome;
 import vn.extrel.warehouse.load.LoadResult;
@@ -37,58 +42,29 @@ class PublicationsTest {
   static Warehouse w;
   static LoadResult result;
   static SparkSession spark;
+  static WarehouseConfig cfg;
 
-  static final String INDICATORS =
-      """
-      indicators:
-        - id: yearly_registered_usd
-          name: {vi: Vốn đăng ký, en: Registered capital}
-          unit: USD
-          source: fdi
-          measure: registered_usd
-          filter: {dataset: [quirk_yearly]}
-          breakdowns: [total, partner_country]
-        - id: first_published_registered_usd
-          name: {vi: Vốn đăng ký (lần công bố đầu), en: Registered capital as first published}
-          unit: USD
-          source: fdi
-          measure: registered_usd
-          filter: {dataset: [quirk_yearly]}
-          vintage: earliest
-        - id: licensed_projects
-          name: {vi: Số dự án cấp phép, en: Licensed projects}
-          unit: project
-          source: fdi
-          measure: projects
-          filter: {dataset: [quirk_breakdowns]}
-          breakdowns: [total, sector, partner_country, area]
-        - id: licensed_registered_usd
-          name: {vi: Vốn đăng ký cấp phép, en: Licensed capital}
-          unit: USD
-          source: fdi
-          measure: registered_usd
-          filter: {dataset: [quirk_breakdowns]}
-          breakdowns: [total, sector, partner_country, area]
-        - id: key_registered_usd
-          name: {vi: Vốn đăng ký (chỉ tiêu chủ yếu), en: Registered capital (key indicators)}
-          unit: USD
-          source: fdi
-          measure: registered_usd
-          filter: {dataset: [quirk_key_indicators]}
-        - id: workbook_exports_usd
-          name: {vi: Xuất khẩu, en: Exports}
-          unit: USD
-          source: trade
-          measure: value_usd
-          filter: {dataset: [quirk_two_sheets], flow: [export]}
-          breakdowns: [total, partner_country]
-      """;
+  /** The page whose examples this test runs: its indicators.yaml block and its queries. */
+  static final Path PAGE = Repo.root().resolve("docs/INDICATORS.md");
+
+  static final Pattern BLOCK =
+      Pattern.compile(
+          "<!-- (file|query|output of): ([^>]+?) -->\\s*```\\w*\\n(.*?)```", Pattern.DOTALL);
+
+  static Map<String, String> page() throws java.io.IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    Matcher m = BLOCK.matcher(Files.readString(PAGE));
+    while (m.find()) {
+      out.put(m.group(1) + ": " + m.group(2).trim(), m.group(3));
+    }
+    return out;
+  }
 
   @BeforeAll
   static void load() throws Exception {
     spark = TestSpark.get();
     Path config = ConfigCopy.of(dir);
-    Files.writeString(config.resolve("indicators.yaml"), INDICATORS);
+    Files.writeString(config.resolve("indicators.yaml"), page().get("file: indicators.yaml"));
     Map<String, Path> files = new LinkedHashMap<>();
     for (int year = 2020; year <= 2023; year++) {
       String name = "yearly-reports/bao-cao-fdi-nam-" + year + ".xlsx";
@@ -99,7 +75,30 @@ class PublicationsTest {
     files.put("quoc-gia/two-sheets-2020.xlsx", quirk("two-sheets-one-workbook.xlsx"));
     Path input = Loads.input(dir, files);
     w = Loads.warehouse(dir);
-    result = Loads.load(WarehouseConfig.load(config, Repo.fixtures().resolve("layouts")), input, w);
+    cfg = WarehouseConfig.load(config, Repo.fixtures().resolve("layouts"));
+    result = Loads.load(cfg, input, w);
+  }
+
+  @Test
+  void theExamplesOfTheIndicatorsPageGiveWhatThePageShows() throws java.io.IOException {
+    Map<String, String> page = page();
+    List<String> queries = page.keySet().stream().filter(k -> k.startsWith("query: ")).toList();
+    assertThat(queries).hasSizeGreaterThanOrEqualTo(6);
+    // Another test may have pointed the names at its own warehouse meanwhile.
+    WarehouseCatalog.bind(spark, w, cfg.indicators().views());
+    for (String q : queries) {
+      String name = q.substring("query: ".length());
+      Dataset<Row> rows = spark.sql(page.get(q));
+      java.io.StringWriter out = new java.io.StringWriter();
+      ResultPrinter.print(
+          rows.schema(),
+          rows.toLocalIterator(),
+          ResultPrinter.Format.CSV,
+          new java.io.PrintWriter(out));
+      assertThat(out.toString().strip().replace("\r", ""))
+          .as("docs/INDICATORS.md, " + name)
+          .isEqualTo(page.get("output of: " + name).strip());
+    }
   }
 
   static Path quirk(String name) {
