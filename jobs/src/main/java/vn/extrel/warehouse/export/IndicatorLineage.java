@@ -33,6 +33,7 @@ import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.gold.IndicatorBuilder;
 import vn.extrel.warehouse.gold.IndicatorDefinition;
 import vn.extrel.warehouse.gold.IndicatorsTable;
+import vn.extrel.warehouse.gold.LongFigures;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.ops.FileLoadsTable;
 import vn.extrel.warehouse.silver.Dimension;
@@ -42,10 +43,10 @@ import vn.extrel.warehouse.silver.Targets;
 
 /**
  * The source cells behind figures of {@code gold.indicators}, as {@code explain} finds them: the
- * silver rows an indicator sums or counts for a year (every breakdown of it is a subset of them),
- * each with its file, sheet, A1 reference and text as written, and the file versions they came from
- * with the date of each file and of its load. Silver and {@code ops.file_loads} are read at the
- * versions the export records.
+ * silver rows an indicator sums or counts for a year (for a table of values, the facts gold's total
+ * takes: one publication's value per key, one source per total), each with its file, sheet, A1
+ * reference and text as written, and the file versions they came from with the date of each file
+ * and of its load. Silver and {@code ops.file_loads} are read at the versions the export records.
  */
 final class IndicatorLineage {
 
@@ -58,8 +59,15 @@ final class IndicatorLineage {
       String sha256,
       String description,
       LocalDateTime modifiedAt,
+      java.time.LocalDate published,
       LocalDateTime loadedAt,
-      Integer revision) {}
+      Integer revision) {
+
+    /** The report's publication date where it says one, else the file's own date. */
+    java.time.LocalDate shownDate() {
+      return published != null ? published : modifiedAt == null ? null : modifiedAt.toLocalDate();
+    }
+  }
 
   /** The cells of one file behind one figure. */
   record FigureSource(Figure figure, SourceFile file, String sheets, long cells) {}
@@ -130,8 +138,16 @@ final class IndicatorLineage {
       }
       Dataset<Row> silver =
           tables.computeIfAbsent(target.table(), t -> Pinned.read(spark, w, t, version));
+      // The facts the figure counts: for a table of values, one publication's value per key and
+      // one source per total (gold's rules), not every vintage and breakdown in silver.
+      Dataset<Row> facts =
+          target.isLongFacts()
+              ? new LongFigures(target, List.of(d), layouts)
+                  .sources(silver, List.of())
+                  .filter(col("counted"))
+              : IndicatorBuilder.filtered(silver, d);
       Dataset<Row> part =
-          IndicatorBuilder.filtered(silver, d)
+          facts
               .filter(col(Target.YEAR).isin(years.get(d.id()).toArray()))
               .select(projection(target, d));
       all = all == null ? part : all.unionByName(part);
@@ -143,7 +159,7 @@ final class IndicatorLineage {
     }
     Map<String, String> described = new LinkedHashMap<>();
     layouts.forEach((id, l) -> described.put(id, l.description() == null ? id : l.description()));
-    Map<String, SourceFile> files = files(spark, w, versions, described);
+    Map<String, SourceFile> files = files(spark, w, versions, described, published(all));
     if (versions.containsKey(FileLoadsTable.ID.qualified())) {
       read.put(FileLoadsTable.ID.qualified(), versions.get(FileLoadsTable.ID.qualified()));
     }
@@ -199,8 +215,11 @@ final class IndicatorLineage {
               concat(col("partner_name"), lit(" ("), col("partner_country"), lit(")")),
               col("title"));
     }
+    Column published =
+        target.isLongFacts() ? col(Target.PUBLISHED) : lit(null).cast(DataTypes.DateType);
     return new Column[] {
       lit(d.id()).as(INDICATOR),
+      published.as(Target.PUBLISHED),
       col(Target.YEAR),
       col(Lineage.SOURCE_PATH),
       col(Lineage.SOURCE_SHA256),
@@ -246,9 +265,26 @@ final class IndicatorLineage {
     return out;
   }
 
+  /** The publication date each file version's facts carry (from the layout's publication:). */
+  private static Map<String, java.time.LocalDate> published(Dataset<Row> all) {
+    Map<String, java.time.LocalDate> out = new LinkedHashMap<>();
+    for (Row r :
+        all.filter(col(Target.PUBLISHED).isNotNull())
+            .select(col(Lineage.SOURCE_PATH), col(Lineage.SOURCE_SHA256), col(Target.PUBLISHED))
+            .distinct()
+            .collectAsList()) {
+      out.put(r.getString(0) + "\n" + r.getString(1), r.getDate(2).toLocalDate());
+    }
+    return out;
+  }
+
   /** The file versions received, by path and SHA-256, with the file's date and its first load. */
   private static Map<String, SourceFile> files(
-      SparkSession spark, Warehouse w, Map<String, Long> versions, Map<String, String> described) {
+      SparkSession spark,
+      Warehouse w,
+      Map<String, Long> versions,
+      Map<String, String> described,
+      Map<String, java.time.LocalDate> published) {
     Map<String, SourceFile> out = new LinkedHashMap<>();
     Long version = versions.get(FileLoadsTable.ID.qualified());
     if (version == null) {
@@ -267,13 +303,15 @@ final class IndicatorLineage {
                 min(FileLoadsTable.REVISION))
             .collectAsList()) {
       String layout = r.getString(2);
+      String key = r.getString(0) + "\n" + r.getString(1);
       out.put(
-          r.getString(0) + "\n" + r.getString(1),
+          key,
           new SourceFile(
               r.getString(0),
               r.getString(1),
               described.getOrDefault(layout, layout),
               utc(r.getTimestamp(3)),
+              published.get(key),
               utc(r.getTimestamp(4)),
               r.isNullAt(5) ? null : r.getInt(5)));
     }
@@ -283,7 +321,7 @@ final class IndicatorLineage {
   private static SourceFile file(
       Map<String, SourceFile> files, String path, String sha256, String layout) {
     SourceFile f = files.get(path + "\n" + sha256);
-    return f != null ? f : new SourceFile(path, sha256, layout, null, null, null);
+    return f != null ? f : new SourceFile(path, sha256, layout, null, null, null, null);
   }
 
   /** The cells of each file behind each figure, counted from the cells. */

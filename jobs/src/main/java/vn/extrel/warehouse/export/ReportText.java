@@ -7,8 +7,9 @@ enum ReportText {
   SOURCE_COLUMN("Nguồn", "Source"),
   SOURCES_HEADING("Nguồn số liệu:", "Sources:"),
   FOOTNOTE(
-      "[%d] %s, tệp %s (ngày công bố theo tệp: %s; nạp vào kho: %s)",
-      "[%d] %s, file %s (published, by the file's date: %s; loaded: %s)"),
+      "[%d] %s, tệp %s (ngày công bố: %s; nạp vào kho: %s)",
+      "[%d] %s, file %s (published: %s; loaded: %s)"),
+  FILE_DATE(" (theo ngày của tệp)", " (by the file's date)"),
   EXPORTED(
       "Xuất từ kho dữ liệu lúc %s; %s. Ô nguồn của từng số liệu: trang “%s”.",
       "Exported from the warehouse at %s; %s. The source cells of every figure: sheet “%s”."),
@@ -35,7 +36,7 @@ enum ReportText {
   UNIT("Đơn vị", "Unit"),
   RULE("Quy tắc đọc", "Parsing rule"),
   WHAT("Thành phần", "Item"),
-  PUBLISHED("Ngày công bố (ngày của tệp)", "Published (file date)"),
+  PUBLISHED("Ngày công bố", "Published"),
   LOADED("Nạp vào kho", "Loaded"),
   REVISION("Lần gửi", "Revision"),
   SHA256("SHA-256", "SHA-256"),

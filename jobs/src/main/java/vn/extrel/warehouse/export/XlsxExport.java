@@ -107,7 +107,10 @@ final class XlsxExport {
                 i + 1,
                 f.description(),
                 f.path(),
-                f.modifiedAt() == null ? "?" : locale.date(f.modifiedAt()),
+                f.shownDate() == null
+                    ? "?"
+                    : locale.date(f.shownDate())
+                        + (f.published() == null ? ReportText.FILE_DATE.in(locale) : ""),
                 f.loadedAt() == null ? "?" : locale.date(f.loadedAt())));
       }
       s.text(
@@ -253,11 +256,7 @@ final class XlsxExport {
       s.text(r, 4, file.description());
       s.text(r, 5, file.path());
       s.text(r, 6, f.sheets());
-      s.date(
-          r,
-          7,
-          file.modifiedAt() == null ? null : file.modifiedAt().toLocalDate(),
-          locale.dateFormat());
+      s.date(r, 7, file.shownDate(), locale.dateFormat());
       s.dateTime(r, 8, file.loadedAt(), locale.dateFormat() + " hh:mm");
       s.number(r, 9, file.revision(), null);
       s.number(r, 10, f.cells(), locale.number("#,##0"));

@@ -363,7 +363,8 @@ class ExportReadBackTest {
                     .startsWith(mark + " ")
                     .contains("tệp fdi/Bao-cao-FDI-An-Giang-2016.xlsx")
                     .containsPattern(
-                        "ngày công bố theo tệp: \\d{2}/\\d{2}/\\d{4}; nạp vào kho: \\d{2}/\\d{2}/\\d{4}"));
+                        "ngày công bố: \\d{2}/\\d{2}/\\d{4} \\(theo ngày của tệp\\); nạp vào kho:"
+                            + " \\d{2}/\\d{2}/\\d{4}"));
     assertThat(notes.get(notes.size() - 1)).contains("gold.indicators v").contains("silver.fdi v");
 
     // The sources sheet: the file, sheet and dates behind each figure.
