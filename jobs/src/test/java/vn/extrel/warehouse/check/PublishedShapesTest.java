@@ -123,6 +123,31 @@ class PublishedShapesTest {
     assertThat(c.factCount()).isEqualTo(12);
   }
 
+  @Test
+  void aLayoutOfYearColumnsOnlySaysWhatHeaderItLookedFor() throws IOException {
+    Path layouts = Files.createDirectories(tmp.resolve("years-only"));
+    Files.writeString(
+        layouts.resolve("years-only.yaml"),
+        "id: years-only\ntarget: fdi\ndataset: years_only\nmatch: {files: [\"x/*\"]}\n"
+            + "columns:\n  registered_usd: {year_columns: true, unit: USD}\n");
+    CheckJob.FileCheck c =
+        new CheckJob(WarehouseConfig.load(Repo.config(), layouts))
+            .check(quirk("totals-row-fdi.xlsx"), "years-only", 10);
+    assertThat(c.errorCode()).isEqualTo("HEADER_NOT_FOUND");
+    assertThat(c.error())
+        .as("never 'with []'")
+        .contains("registered_usd (year columns such as '2016', 'Năm 2016')");
+  }
+
+  @Test
+  void aMistakeInIndicatorsYamlPointsToThePageThatDocumentsIt() throws IOException {
+    Path config = ConfigCopy.of(tmp.resolve("bad-indicators"));
+    ConfigCopy.edit(config, "indicators.yaml", "unit: person", "unit: {a: 1}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> WarehouseConfig.load(config))
+        .hasMessageContaining("indicators.yaml:")
+        .hasMessageContaining("docs/INDICATORS.md");
+  }
+
   // ---- two layouts, one workbook ----
 
   @Test
