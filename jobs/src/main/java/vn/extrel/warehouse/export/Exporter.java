@@ -45,6 +45,7 @@ import vn.extrel.warehouse.gold.IndicatorCatalog;
 import vn.extrel.warehouse.gold.IndicatorDefinition;
 import vn.extrel.warehouse.gold.IndicatorsTable;
 import vn.extrel.warehouse.ops.StateFile;
+import vn.extrel.warehouse.spark.ReadOnlyGuard;
 import vn.extrel.warehouse.util.Hashing;
 
 /**
@@ -160,8 +161,15 @@ public final class Exporter {
       }
       return spark.table(s);
     }
-    return spark.sql(s);
+    // Analysed here, under the guard: an export reads; its own Parquet write comes later.
+    try (ReadOnlyGuard.Scope guard =
+        ReadOnlyGuard.guard(spark, ReadOnlyGuard.Access.READ_ONLY, READ_ONLY_HINT)) {
+      return spark.sql(s);
+    }
   }
+
+  /** Ends the refusal of a source that is not a query. */
+  static final String READ_ONLY_HINT = "Export takes a table name or a query";
 
   private long csv(Dataset<Row> df, Path file, String locale) throws IOException {
     StructField[] fields = df.schema().fields();
