@@ -196,8 +196,8 @@ public final class PlanAccess {
     List<LogicalPlan> out = new java.util.ArrayList<>(CollectionConverters.asJava(node.children()));
     // CTE definitions of a parsed WITH, and the explained statement of EXPLAIN.
     for (Object inner : CollectionConverters.asJava(node.innerChildren())) {
-      if (inner instanceof LogicalPlan p && !out.contains(p)) {
-        out.add(p);
+      if (inner instanceof LogicalPlan p && out.stream().noneMatch(c -> c == p)) {
+        out.add(p); // by identity: plans compare deeply
       }
     }
     return out;

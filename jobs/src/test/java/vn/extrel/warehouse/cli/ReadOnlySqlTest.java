@@ -236,7 +236,8 @@ class ReadOnlySqlTest {
                 + " CREATE OR REPLACE TEMP VIEW mine AS SELECT year FROM gold.fdi_yoy;"
                 + " SELECT count(*) AS n FROM mine; VALUES (1); TABLE gold.indicators;"
                 + " SELECT count(*) AS n FROM gold.indicators VERSION AS OF 0;"
-                + " DESCRIBE QUERY SELECT 1",
+                + " DESCRIBE QUERY SELECT 1; USE gold; SELECT count(*) AS n FROM indicators;"
+                + " USE default",
             "--format",
             "csv");
     assertThat(r.code()).as(r.err()).isZero();

@@ -103,8 +103,10 @@ class CliProcessIT {
       // Read-only for every client, whatever it tries; the server stays up and nothing changes.
       Map<String, Long> files = files(dir.resolve("warehouse"));
       String w = dir.resolve("warehouse").toString();
+      List<String> actions = new ArrayList<>(List.of(attacks(w)));
+      actions.add("sql:SELECT count(*) FROM gold.indicators");
       ConnectClient.Result tried =
-          ConnectClient.tryActions(dir, "sc://127.0.0.1:" + port, attacks(w));
+          ConnectClient.tryActions(dir, "sc://127.0.0.1:" + port, actions.toArray(String[]::new));
       assertThat(tried.code()).as(tried.err()).isZero();
       List<String> answers = tried.out().lines().toList();
       assertThat(answers).as(tried.out()).hasSize(attacks(w).length + 1);
