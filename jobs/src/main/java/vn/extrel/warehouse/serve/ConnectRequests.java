@@ -71,7 +71,7 @@ public final class ConnectRequests {
 
   /** What the request asks that an {@code access} client may not; empty when it may go on. */
   public static Optional<Finding> refusal(Object request, Access access) {
-    if (request instanceof AddArtifactsRequest) {
+    if (request instanceof AddArtifactsRequest a && !onlyCachedData(a)) {
       return Optional.of(
           new Finding("adding artifacts (jars, classes, files)", null, Effect.ADDS_CODE));
     }
@@ -110,6 +110,22 @@ public final class ConnectRequests {
       return Optional.ofNullable(catalog(m));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Artifacts named {@code cache/...} are data: the rows of a large local DataFrame, which the
+   * client uploads instead of sending them in the plan. Everything else (jars, classes, files,
+   * archives) would be code or files on the server.
+   */
+  private static boolean onlyCachedData(AddArtifactsRequest a) {
+    List<String> names =
+        a.hasBatch()
+            ? a.getBatch().getArtifactsList().stream()
+                .map(AddArtifactsRequest.SingleChunkArtifact::getName)
+                .toList()
+            : a.hasBeginChunk() ? List.of(a.getBeginChunk().getName()) : List.of();
+    // A message of neither kind continues an artifact whose first message was decided.
+    return names.stream().allMatch(n -> n.startsWith("cache/"));
   }
 
   private static Finding command(Command c) {

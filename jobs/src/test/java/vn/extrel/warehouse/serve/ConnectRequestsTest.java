@@ -141,12 +141,24 @@ class ConnectRequestsTest {
                                         .setScalarScalaUdf(ScalarScalaUDF.newBuilder())))));
     for (Access access : Access.values()) {
       assertThat(ConnectRequests.refusal(udf, access).get().effect()).isEqualTo(Effect.ADDS_CODE);
-      assertThat(
-              ConnectRequests.refusal(AddArtifactsRequest.newBuilder().build(), access)
-                  .get()
-                  .effect())
+      assertThat(ConnectRequests.refusal(artifact("jars/evil.jar"), access).get().effect())
           .isEqualTo(Effect.ADDS_CODE);
     }
     assertThat(ConnectRequests.refusal(query(RANGE), Access.READ_ONLY)).isEmpty();
+  }
+
+  static AddArtifactsRequest artifact(String name) {
+    return AddArtifactsRequest.newBuilder()
+        .setBatch(
+            AddArtifactsRequest.Batch.newBuilder()
+                .addArtifacts(AddArtifactsRequest.SingleChunkArtifact.newBuilder().setName(name)))
+        .build();
+  }
+
+  @Test
+  void theRowsOfALargeLocalDataFrameMayBeUploadedJarsAndClassesMayNot() {
+    assertThat(ConnectRequests.refusal(artifact("cache/0a1b2c"), Access.READ_ONLY)).isEmpty();
+    assertThat(ConnectRequests.refusal(artifact("jars/evil.jar"), Access.READ_ONLY)).isPresent();
+    assertThat(ConnectRequests.refusal(artifact("classes/Evil.class"), Access.WRITE)).isPresent();
   }
 }
