@@ -125,6 +125,32 @@ public final class DeltaWrites {
     rows.write().format("delta").mode("append").option("userMetadata", userMetadata).save(path);
   }
 
+  /** Delta's setting that tags every commit of the session with this text. */
+  static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+
+  /**
+   * Runs {@code action} with every commit it makes tagged {@code userMetadata}: for Delta's own
+   * commands (RESTORE, OPTIMIZE, VACUUM), which take no writer option.
+   */
+  public static <T> T tagged(
+      SparkSession spark, String userMetadata, java.util.function.Supplier<T> action) {
+    spark.conf().set(USER_METADATA, userMetadata);
+    try {
+      return action.get();
+    } finally {
+      spark.conf().unset(USER_METADATA);
+    }
+  }
+
+  /** Restores the table to {@code version} in one commit tagged {@code userMetadata}. */
+  public static List<Row> restore(
+      SparkSession spark, String path, long version, String userMetadata) {
+    return tagged(
+        spark,
+        userMetadata,
+        () -> DeltaTable.forPath(spark, path).restoreToVersion(version).collectAsList());
+  }
+
   private static long count(com.fasterxml.jackson.databind.JsonNode metrics, String name) {
     com.fasterxml.jackson.databind.JsonNode n = metrics.path(name);
     return n.isMissingNode() ? 0 : Long.parseLong(n.asText());

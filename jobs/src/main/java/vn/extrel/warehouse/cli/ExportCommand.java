@@ -12,11 +12,11 @@ import picocli.CommandLine.Spec;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.export.ExportCatalog;
 import vn.extrel.warehouse.export.ExportFormat;
 import vn.extrel.warehouse.export.ExportTitles;
 import vn.extrel.warehouse.export.Exporter;
+import vn.extrel.warehouse.spark.ReadOnlyGuard;
 import vn.extrel.warehouse.spark.SparkSessions;
 
 /** {@code warehouse export}: a table, view or query to CSV, XLSX, JSON or Parquet for a report. */
@@ -54,12 +54,10 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExportFormat f = ExportFormat.of(format);
-    if (!SqlStatements.isReadOnly(source) && source.trim().contains(" ")) {
-      throw new UserException(
-          "refused: '"
-              + SqlStatements.firstWords(source)
-              + "' is not a query; export takes a table name or a SELECT");
-    }
+    // Refused before Spark starts when the parsed statement already shows a write; the session's
+    // guard checks the analysed query (Exporter).
+    ReadOnlyGuard.checkText(
+        source, ReadOnlyGuard.Access.READ_ONLY, "Export takes a table name or a query");
     Warehouse w = common.warehouse();
     WarehouseConfig config = common.loadConfig();
     SparkSession spark = SparkSessions.getOrCreate();

@@ -170,6 +170,10 @@ public class LoadCommand implements Callable<Integer> {
     out.printf(
         "Rows: %d read = %d loaded + %d quarantined + %d excluded (titles, headers, totals, notes, blank)%n",
         r.rowsRead(), r.rowsLoaded(), r.rowsQuarantined(), r.rowsExcluded());
+    if (!r.repaired().isEmpty()) {
+      out.println("Repaired (changed outside a load):");
+      r.repaired().forEach(line -> out.println("  " + line));
+    }
     for (FileOutcome f : r.files()) {
       String counts =
           f.failed()

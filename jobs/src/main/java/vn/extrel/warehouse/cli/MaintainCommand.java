@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseTables;
@@ -53,9 +54,11 @@ public final class MaintainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Warehouse w = common.warehouse();
     PrintWriter out = spec.commandLine().getOut();
-    try (LoadLock lock =
-        LoadLock.acquire(w, "maintain-" + RunIds.next(java.time.Instant.now()), 0)) {
+    String runId = "maintain-" + RunIds.next(java.time.Instant.now());
+    try (LoadLock lock = LoadLock.acquire(w, runId, 0)) {
       SparkSession spark = SparkSessions.getOrCreate();
+      // Its commits name the run, like a load's: the warehouse's integrity check trusts them.
+      String info = DeltaWrites.commitInfo(runId, "maintain", java.util.List.of());
       java.util.List<TableId> chosen =
           tables.isEmpty()
               ? java.util.List.copyOf(WarehouseTables.all().keySet())
@@ -64,14 +67,21 @@ public final class MaintainCommand implements Callable<Integer> {
         if (!w.exists(spark, t)) {
           continue;
         }
-        Row metrics = spark.sql("OPTIMIZE delta.`" + w.path(t) + "`").first().getStruct(1);
+        Row metrics =
+            DeltaWrites.tagged(
+                spark,
+                info,
+                () -> spark.sql("OPTIMIZE delta.`" + w.path(t) + "`").first().getStruct(1));
         long removed = metrics.getLong(metrics.fieldIndex("numFilesRemoved"));
         long added = metrics.getLong(metrics.fieldIndex("numFilesAdded"));
         out.printf(
             "OPTIMIZE %-24s %s%n",
             t, removed == 0 ? "already compact" : removed + " small files compacted into " + added);
         if (vacuum) {
-          spark.sql("VACUUM delta.`" + w.path(t) + "` RETAIN " + retainHours + " HOURS");
+          DeltaWrites.tagged(
+              spark,
+              info,
+              () -> spark.sql("VACUUM delta.`" + w.path(t) + "` RETAIN " + retainHours + " HOURS"));
           out.printf("VACUUM   %-24s files older than %d hours removed%n", t, retainHours);
         }
       }

@@ -2,7 +2,6 @@ package vn.extrel.warehouse.cli;
 
 import io.delta.tables.DeltaTable;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.ArgGroup;
@@ -12,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.load.LoadLock;
@@ -58,13 +58,20 @@ public final class RestoreCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TableId id = TableArgument.parse(table);
     Warehouse w = common.warehouse();
-    try (LoadLock lock =
-        LoadLock.acquire(w, "restore-" + RunIds.next(java.time.Instant.now()), 0)) {
+    String runId = "restore-" + RunIds.next(java.time.Instant.now());
+    try (LoadLock lock = LoadLock.acquire(w, runId, 0)) {
       SparkSession spark = SparkSessions.getOrCreate();
       DeltaTable t = DeltaTable.forPath(spark, w.path(id));
-      Dataset<Row> r =
-          to.version != null ? t.restoreToVersion(to.version) : t.restoreToTimestamp(to.timestamp);
-      java.util.List<Row> rows = r.collectAsList();
+      // The restore's commit names its run, like a load's: the integrity check trusts it.
+      java.util.List<Row> rows =
+          DeltaWrites.tagged(
+              spark,
+              DeltaWrites.commitInfo(runId, "restore", java.util.List.of()),
+              () ->
+                  (to.version != null
+                          ? t.restoreToVersion(to.version)
+                          : t.restoreToTimestamp(to.timestamp))
+                      .collectAsList());
       StringBuilder metrics = new StringBuilder(rows.isEmpty() ? "already at that version" : "");
       for (int i = 0; !rows.isEmpty() && i < rows.get(0).length(); i++) {
         Row m = rows.get(0);

@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.serve.ConnectServer;
 
 /** {@code warehouse serve}: the warehouse over Spark Connect, for PySpark, Jupyter and the like. */
@@ -20,6 +21,7 @@ import vn.extrel.warehouse.serve.ConnectServer;
     description = {
       "Serves the warehouse's tables over Spark Connect (sc://127.0.0.1:15002 by default).",
       "Clients: PySpark (SparkSession.builder.remote(...)), the Spark Connect JVM client, Go.",
+      "Every client only reads, unless --allow-write and the client presents the write token.",
       "Runs until Ctrl-C or SIGTERM."
     })
 public final class ServeCommand implements Callable<Integer> {
@@ -54,6 +56,21 @@ public final class ServeCommand implements Callable<Integer> {
   Path tokenFile;
 
   @Option(
+      names = "--allow-write",
+      description =
+          "Let clients that present the write token (--write-token-file) write tables; the"
+              + " others still only read. Off by default: every client only reads.")
+  boolean allowWrite;
+
+  @Option(
+      names = "--write-token-file",
+      paramLabel = "FILE",
+      description =
+          "File holding the write token (sc://host:port/;warehouse-write-token=...)."
+              + " Env WAREHOUSE_WRITE_TOKEN works too.")
+  Path writeTokenFile;
+
+  @Option(
       names = "--refresh",
       paramLabel = "SECONDS",
       defaultValue = "60",
@@ -67,12 +84,27 @@ public final class ServeCommand implements Callable<Integer> {
         tokenFile != null
             ? Files.readString(tokenFile, StandardCharsets.UTF_8).strip()
             : System.getenv("SPARK_CONNECT_AUTHENTICATE_TOKEN");
+    String writeToken =
+        writeTokenFile != null
+            ? Files.readString(writeTokenFile, StandardCharsets.UTF_8).strip()
+            : System.getenv("WAREHOUSE_WRITE_TOKEN");
+    if (allowWrite && (writeToken == null || writeToken.isBlank())) {
+      throw new UserException(
+          "--allow-write needs a write token that writing clients present: --write-token-file"
+              + " FILE or env WAREHOUSE_WRITE_TOKEN (make one with: openssl rand -hex 24)");
+    }
+    if (!allowWrite && writeTokenFile != null) {
+      throw new UserException(
+          "--write-token-file is for --allow-write; without it every client only reads");
+    }
     ConnectServer server =
         new ConnectServer(
             common.warehouse(),
             common.loadConfig(),
-            new ConnectServer.Binding(host, port, token, allowRemote),
+            new ConnectServer.Binding(
+                host, port, token, allowRemote, allowWrite ? writeToken : null),
             Math.max(1, refreshSeconds));
+    server.check();
     PrintWriter out = spec.commandLine().getOut();
     for (String sig : new String[] {"TERM", "INT"}) {
       sun.misc.Signal.handle(new sun.misc.Signal(sig), s -> server.stop());

@@ -20,6 +20,7 @@ import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.spark.ReadOnlyGuard;
 import vn.extrel.warehouse.spark.SparkSessions;
 
 /**
@@ -31,7 +32,8 @@ import vn.extrel.warehouse.spark.SparkSessions;
     description = {
       "Runs Spark SQL against the warehouse; tables are named bronze.*, silver.*, gold.*, ops.*.",
       "Without -e or -f: an interactive shell on a terminal, or the statements on standard input.",
-      "Statements that change tables are refused unless --allow-write is given."
+      "Statements that change tables, settings or the catalog, and calls of Java methods, are",
+      "refused unless --allow-write is given."
     })
 public final class SqlCommand implements Callable<Integer> {
 
@@ -65,7 +67,9 @@ public final class SqlCommand implements Callable<Integer> {
 
   @Option(
       names = "--allow-write",
-      description = "Allow statements that change tables (INSERT, DELETE, DROP, ...).")
+      description =
+          "Allow statements that change tables (INSERT, DELETE, DROP, ...), settings (SET) or"
+              + " run code (ADD JAR, CREATE FUNCTION, reflect).")
   boolean allowWrite;
 
   @Override
@@ -91,24 +95,27 @@ public final class SqlCommand implements Callable<Integer> {
     WarehouseConfig config = common.loadConfig();
     WarehouseCatalog.bind(spark, warehouse, config.indicators().views());
     SparkSessions.forCommand(spark, warehouse);
-    if (interactive) {
-      return new SqlShell(runner, warehouse).run();
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    // Each statement's result in turn, like psql; results without columns (SET, USE) print nothing.
-    boolean first = true;
-    for (String s : statements) {
-      Dataset<Row> result = runner.run(s);
-      if (result == null) {
-        continue;
+    try (ReadOnlyGuard.Scope guard = runner.guard()) {
+      if (interactive) {
+        return new SqlShell(runner, warehouse).run();
       }
-      if (!first) {
-        out.println();
+      PrintWriter out = spec.commandLine().getOut();
+      // Each statement's result in turn, like psql; results without columns (SET, USE) print
+      // nothing.
+      boolean first = true;
+      for (String s : statements) {
+        Dataset<Row> result = runner.run(s);
+        if (result == null) {
+          continue;
+        }
+        if (!first) {
+          out.println();
+        }
+        runner.print(result, out);
+        first = false;
       }
-      runner.print(result, out);
-      first = false;
+      out.flush();
+      return WarehouseCli.OK;
     }
-    out.flush();
-    return WarehouseCli.OK;
   }
 }

@@ -5,10 +5,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.spark.ReadOnlyGuard;
 
 /**
  * Runs one statement at a time for {@code warehouse sql} (-e, -f, standard input or the shell):
- * refuses writes unless allowed, prints each result in the chosen format.
+ * refuses writes and code unless allowed, prints each result in the chosen format.
  */
 final class SqlRunner {
   private final SparkSession spark;
@@ -33,20 +34,26 @@ final class SqlRunner {
     return spark;
   }
 
+  /** How a refused statement is allowed after all. */
+  static final String HINT = "Rerun with --allow-write if you mean it";
+
   /**
-   * Throws before anything runs if a statement would change tables and writes are not allowed:
-   * needs no SparkSession, so a refusal is immediate.
+   * Throws before anything runs if a statement's parsed plan shows it would write or run code and
+   * writes are not allowed: needs no SparkSession, so a refusal is immediate. The session's guard
+   * checks the analysed plans of the rest.
    */
   static void checkWrites(Iterable<String> statements, boolean allowWrite) {
-    for (String s : statements) {
-      if (!allowWrite && !SqlStatements.isReadOnly(s)) {
-        throw new UserException(
-            "refused: '"
-                + SqlStatements.firstWords(s)
-                + "' changes tables, and the warehouse is loaded only by"
-                + " 'warehouse load'. Rerun with --allow-write if you mean it");
-      }
+    if (allowWrite) {
+      return;
     }
+    for (String s : statements) {
+      ReadOnlyGuard.checkText(s, ReadOnlyGuard.Access.READ_ONLY, HINT);
+    }
+  }
+
+  /** Guards the session for the statements this runner runs, unless writes are allowed. */
+  ReadOnlyGuard.Scope guard() {
+    return allowWrite ? () -> {} : ReadOnlyGuard.guard(spark, ReadOnlyGuard.Access.READ_ONLY, HINT);
   }
 
   /**

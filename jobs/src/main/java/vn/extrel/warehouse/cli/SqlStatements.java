@@ -2,26 +2,13 @@ package vn.extrel.warehouse.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
-/** Splitting a SQL script into statements, and telling reads from writes. */
+/**
+ * Splitting a SQL script into statements. Which of them may run is decided by Spark's parser and
+ * analyser (see {@link vn.extrel.warehouse.spark.ReadOnlyGuard}), never by their words.
+ */
 public final class SqlStatements {
   private SqlStatements() {}
-
-  private static final Set<String> READS =
-      Set.of(
-          "SELECT",
-          "WITH",
-          "SHOW",
-          "DESCRIBE",
-          "DESC",
-          "EXPLAIN",
-          "VALUES",
-          "TABLE",
-          "FROM",
-          "LIST",
-          "(");
 
   /** Splits on semicolons outside quotes and comments. */
   public static List<String> split(String text) {
@@ -91,34 +78,5 @@ public final class SqlStatements {
       out.add(s);
     }
     cur.setLength(0);
-  }
-
-  public static String firstWords(String sql) {
-    String[] w = sql.trim().split("\\s+");
-    return w.length == 1 ? w[0] : w[0] + " " + w[1];
-  }
-
-  /**
-   * True for statements that only read. WITH and FROM can front an INSERT in Spark SQL, so those
-   * are checked for write keywords too.
-   */
-  public static boolean isReadOnly(String sql) {
-    String upper = sql.trim().toUpperCase(Locale.ROOT);
-    String first = upper.split("[\\s(]+", 2)[0];
-    if (upper.startsWith("(")) {
-      first = "(";
-    }
-    if (!READS.contains(first)) {
-      return false;
-    }
-    if (first.equals("WITH") || first.equals("FROM") || first.equals("(")) {
-      String flat = " " + upper.replaceAll("'[^']*'", "''").replaceAll("\\s+", " ") + " ";
-      for (String w : List.of(" INSERT ", " MERGE ", " UPDATE ", " DELETE ", " OVERWRITE ")) {
-        if (flat.contains(w)) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 }

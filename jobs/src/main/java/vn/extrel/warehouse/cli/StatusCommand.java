@@ -12,17 +12,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.ops.EventLog;
+import vn.extrel.warehouse.ops.StateFile;
+import vn.extrel.warehouse.ops.TableIntegrity;
 import vn.extrel.warehouse.schedule.ScheduleState;
+import vn.extrel.warehouse.util.HadoopConf;
 
 /**
- * {@code warehouse status}: the last runs and the scheduler's next fire time, from files, without
- * Spark.
+ * {@code warehouse status}: the last runs, tables changed outside a load, and the scheduler's next
+ * fire time, from files, without Spark.
  */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Shows the last load runs and the next scheduled one.")
+    description =
+        "Shows the last load runs, tables changed outside a load, and the next scheduled run.")
 public final class StatusCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -66,6 +71,29 @@ public final class StatusCommand implements Callable<Integer> {
                   e.path("files_unchanged").asLong(),
                   e.path("files_failed").asLong(),
                   e.path("millis").asLong() / 1000.0));
+    }
+    Warehouse w = common.warehouse();
+    try {
+      List<TableIntegrity.Damage> damage =
+          TableIntegrity.check(
+              w,
+              (w.localDir() != null
+                      ? StateFile.readLocal(w.localDir())
+                      : StateFile.read(w, HadoopConf.withoutSpark()))
+                  .map(StateFile::tableVersions)
+                  .orElse(null),
+              w.localDir() != null ? null : HadoopConf.withoutSpark());
+      if (damage.isEmpty()) {
+        out.println("Tables: each last changed by a load");
+      } else {
+        out.println(
+            "Tables changed outside a load (the next load stops; 'warehouse load --force' rewrites"
+                + " them from the sources):");
+        damage.forEach(d -> out.println("  " + d.describe()));
+      }
+    } catch (RuntimeException e) {
+      // The runs above are worth showing even when the tables' logs cannot be read from here.
+      out.println("Tables: cannot read their Delta logs (" + e.getMessage() + ")");
     }
     ScheduleState.read(common.warehouse())
         .ifPresentOrElse(

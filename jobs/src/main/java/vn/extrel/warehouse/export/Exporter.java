@@ -26,6 +26,7 @@ import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.gold.IndicatorCatalog;
 import vn.extrel.warehouse.gold.IndicatorsTable;
 import vn.extrel.warehouse.ops.StateFile;
+import vn.extrel.warehouse.spark.ReadOnlyGuard;
 import vn.extrel.warehouse.util.Hashing;
 
 /**
@@ -200,8 +201,18 @@ public final class Exporter {
         }
       }
     }
-    return TABLE_NAME.matcher(s).matches() ? spark.table(s) : spark.sql(s);
+    if (TABLE_NAME.matcher(s).matches()) {
+      return spark.table(s);
+    }
+    // Analysed here, under the guard: an export reads; its own Parquet write comes later.
+    try (ReadOnlyGuard.Scope guard =
+        ReadOnlyGuard.guard(spark, ReadOnlyGuard.Access.READ_ONLY, READ_ONLY_HINT)) {
+      return spark.sql(s);
+    }
   }
+
+  /** Ends the refusal of a source that is not a query. */
+  static final String READ_ONLY_HINT = "Export takes a table name or a query";
 
   private long xlsx(
       Dataset<Row> df, Path file, ExportLocale locale, String source, Map<String, Long> versions)

@@ -21,6 +21,7 @@ import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.ops.DqResultsTable;
 import vn.extrel.warehouse.ops.FileLoadsTable;
 import vn.extrel.warehouse.ops.FilesTable;
@@ -28,6 +29,7 @@ import vn.extrel.warehouse.ops.LoadRunsTable;
 import vn.extrel.warehouse.ops.Manifest;
 import vn.extrel.warehouse.ops.RunLog;
 import vn.extrel.warehouse.ops.StateFile;
+import vn.extrel.warehouse.ops.TableIntegrity;
 import vn.extrel.warehouse.quality.RuleEngine;
 import vn.extrel.warehouse.silver.Target;
 import vn.extrel.warehouse.silver.Targets;
@@ -96,7 +98,20 @@ public final class LoadJob {
     try (LoadLock lock = LoadLock.acquire(w, runId, options.lockWaitMillis())) {
       listener.runStarted(runId, options.command(), options.input(), w.root());
       Failpoints.hit(Failpoints.RUN_START);
-      Optional<LoadResult> quick = nothingChanged(w, runId, started);
+      Optional<StateFile> state = readState(w);
+      // A table someone else changed would be loaded on top of, and its indicators published: a
+      // load stops and says so, a forced load repairs it first.
+      List<TableIntegrity.Damage> damage =
+          TableIntegrity.check(
+              w,
+              state.map(StateFile::tableVersions).orElse(null),
+              w.localDir() != null ? null : HadoopConf.withoutSpark());
+      if (!damage.isEmpty() && !options.force()) {
+        UserException e = TableIntegrity.damaged(damage);
+        listener.runFailed(runId, e);
+        throw e;
+      }
+      Optional<LoadResult> quick = nothingChanged(w, state, runId, started);
       if (quick.isPresent()) {
         listener.runFinished(runId, quick.get());
         return quick.get();
@@ -104,6 +119,8 @@ public final class LoadJob {
       SparkSession spark = sessions.get();
       try (var codegen = SparkSessions.forInput(spark, inputBytes())) {
         Stages stages = new Stages(listener, runId);
+        List<String> repaired =
+            damage.isEmpty() ? List.of() : repair(spark, w, runId, damage, stages);
         RunLog runs = new RunLog(w);
         // The last completed run's fingerprints: from the state file it wrote, else from
         // ops.load_runs.
@@ -123,7 +140,7 @@ public final class LoadJob {
         stages.done("run-log");
         LoadResult result;
         try {
-          result = load(spark, w, runId, started, previous, stages);
+          result = load(spark, w, runId, started, previous, stages).withRepaired(repaired);
         } catch (RuntimeException e) {
           runs.finished(
               spark,
@@ -184,15 +201,14 @@ public final class LoadJob {
    * The no-Spark path: when the state file still describes the manifest table, and no file, layout,
    * reference list or indicator changed, the run ends here, with no commit.
    */
-  private Optional<LoadResult> nothingChanged(Warehouse w, String runId, Instant started) {
+  private Optional<LoadResult> nothingChanged(
+      Warehouse w, Optional<StateFile> state, String runId, Instant started) {
     if (options.force()) {
       return Optional.empty();
     }
     // On local disk through java.nio: loading Hadoop's file systems would cost half a second.
     boolean local = w.localDir() != null && InputScanner.isLocal(options.input());
     Configuration hadoop = local ? null : HadoopConf.withoutSpark();
-    Optional<StateFile> state =
-        local ? StateFile.readLocal(w.localDir()) : StateFile.read(w, hadoop);
     long filesVersion =
         local
             ? StateFile.latestVersionLocal(w.localDir(), FilesTable.ID)
@@ -231,17 +247,103 @@ public final class LoadJob {
             0));
   }
 
+  /** The state file the last completed load wrote; on local disk without Hadoop. */
+  private static Optional<StateFile> readState(Warehouse w) {
+    return w.localDir() != null
+        ? StateFile.readLocal(w.localDir())
+        : StateFile.read(w, HadoopConf.withoutSpark());
+  }
+
+  /**
+   * Puts each table changed outside a load back as the last load left it, in one commit of this
+   * run; a table no load version is left of (its log replaced or gone) is moved aside, for the
+   * record, and created again by the forced load that follows, which rewrites every table from the
+   * sources.
+   *
+   * @return what was done, a line per table
+   */
+  private List<String> repair(
+      SparkSession spark,
+      Warehouse w,
+      String runId,
+      List<TableIntegrity.Damage> damage,
+      Stages stages) {
+    stages.started(
+        "repair", String.join(", ", damage.stream().map(d -> d.table().qualified()).toList()));
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    List<String> done = new ArrayList<>();
+    for (TableIntegrity.Damage d : damage) {
+      if (!vn.extrel.warehouse.catalog.WarehouseTables.all().containsKey(d.table())) {
+        done.add(
+            d.table().qualified()
+                + ": not one of the warehouse's tables, left as it is; remove "
+                + w.path(d.table())
+                + " if nobody needs it");
+        continue;
+      }
+      long good =
+          d.version() < 0
+              ? -1
+              : TableIntegrity.lastLoadedVersion(w, d.table(), d.version(), hadoop);
+      if (good >= 0) {
+        try {
+          DeltaWrites.restore(
+              spark, w.path(d.table()), good, DeltaWrites.commitInfo(runId, "repair", List.of()));
+          done.add(d.table().qualified() + ": restored to version " + good + ", then reloaded");
+          continue;
+        } catch (RuntimeException e) {
+          // The files of that version are gone (VACUUM): start the table again below.
+        }
+      }
+      done.add(
+          d.table().qualified()
+              + ": moved aside to "
+              + moveAside(w, d.table(), runId, hadoop)
+              + ", then reloaded");
+    }
+    stages.done("repair");
+    return done;
+  }
+
+  /** Moves a table's folder to {@code <warehouse>/_damaged/<run>/<db>/<name>}; returns where. */
+  private static String moveAside(
+      Warehouse w, vn.extrel.warehouse.catalog.TableId t, String runId, Configuration hadoop) {
+    org.apache.hadoop.fs.Path from = new org.apache.hadoop.fs.Path(w.path(t));
+    org.apache.hadoop.fs.Path to =
+        new org.apache.hadoop.fs.Path(
+            w.root() + "/_damaged/" + runId + "/" + t.database() + "/" + t.name());
+    try {
+      org.apache.hadoop.fs.FileSystem fs = from.getFileSystem(hadoop);
+      if (fs.exists(from)) {
+        fs.mkdirs(to.getParent());
+        if (!fs.rename(from, to)) {
+          throw new IOException("rename returned false");
+        }
+      }
+      return to.toString();
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot move " + from + " aside to " + to + ": " + e.getMessage(), e);
+    }
+  }
+
   private void writeState(SparkSession spark, Warehouse w, LoadResult result) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     try {
       Map<String, Manifest.Entry> manifest = lastManifest;
+      Map<String, Long> versions = new java.util.TreeMap<>();
+      for (vn.extrel.warehouse.catalog.TableId t :
+          vn.extrel.warehouse.catalog.WarehouseCatalog.discover(spark, w)) {
+        versions.put(t.qualified(), StateFile.latestVersion(w, t, hadoop));
+      }
       new StateFile(
               StateFile.latestVersion(w, FilesTable.ID, hadoop),
               config.referenceHash(),
               config.indicatorsHash(),
               null,
               new ArrayList<>(manifest.values()),
-              result.headline())
+              result.headline(),
+              versions)
           .write(w, hadoop);
     } catch (IOException e) {
       // Without the state file the next run takes the full path; nothing is lost.

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param headline the total rows of {@code gold.indicators}, for the summary
  * @param stageMillis wall time of each stage (scan, bronze, silver, gold, ...), in order
  * @param dqErrors data-quality results of this run at error level (see config/rules)
+ * @param repaired tables a forced load found changed outside a load, and what it did, a line each
  */
 public record LoadResult(
     String runId,
@@ -22,7 +23,34 @@ public record LoadResult(
     long elapsedMillis,
     List<HeadlineRow> headline,
     Map<String, Long> stageMillis,
-    int dqErrors) {
+    int dqErrors,
+    List<String> repaired) {
+
+  public LoadResult(
+      String runId,
+      String status,
+      List<FileOutcome> files,
+      Map<String, Long> factsWritten,
+      long elapsedMillis,
+      List<HeadlineRow> headline,
+      Map<String, Long> stageMillis,
+      int dqErrors) {
+    this(
+        runId,
+        status,
+        files,
+        factsWritten,
+        elapsedMillis,
+        headline,
+        stageMillis,
+        dqErrors,
+        List.of());
+  }
+
+  public LoadResult withRepaired(List<String> lines) {
+    return new LoadResult(
+        runId, status, files, factsWritten, elapsedMillis, headline, stageMillis, dqErrors, lines);
+  }
 
   /** One total indicator row for printing. */
   public record HeadlineRow(

@@ -20,8 +20,8 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
 import vn.extrel.warehouse.cli.ResultPrinter;
-import vn.extrel.warehouse.cli.SqlStatements;
 import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.spark.ReadOnlyGuard;
 
 /**
  * Executes a notebook's SQL cells against the warehouse, papermill's way: parameters from the cell
@@ -34,6 +34,10 @@ public final class NotebookRunner {
 
   /** Rows shown per result: a notebook is for reading, exports are for data. */
   public static final int MAX_ROWS = 1000;
+
+  /** Ends the refusal of a cell that would write or run code. */
+  static final String READ_ONLY_HINT =
+      "Notebooks only read the warehouse; it is loaded by 'warehouse load'";
 
   public record Result(Path notebook, Path html, List<Path> charts, int sqlCells) {}
 
@@ -89,14 +93,13 @@ public final class NotebookRunner {
       String at = where + ", cell " + (i + 1);
       try {
         SqlCell sql = SqlCell.parse(source, at);
-        if (!SqlStatements.isReadOnly(sql.sql())) {
-          throw new UserException(
-              "'"
-                  + SqlStatements.firstWords(sql.sql())
-                  + "' changes tables; notebooks only read the warehouse");
+        Dataset<Row> result;
+        List<Row> rows;
+        try (ReadOnlyGuard.Scope guard =
+            ReadOnlyGuard.guard(spark, ReadOnlyGuard.Access.READ_ONLY, READ_ONLY_HINT)) {
+          result = spark.sql(sql.sql(), params.usedBy(sql.sql()));
+          rows = result.limit(MAX_ROWS + 1).collectAsList();
         }
-        Dataset<Row> result = spark.sql(sql.sql(), params.usedBy(sql.sql()));
-        List<Row> rows = result.limit(MAX_ROWS + 1).collectAsList();
         boolean truncated = rows.size() > MAX_ROWS;
         if (truncated) {
           rows = rows.subList(0, MAX_ROWS);

@@ -21,6 +21,10 @@ import vn.extrel.warehouse.load.LoadResult;
  * nothing changed decide so without starting Spark and without a Delta commit. It is trusted only
  * while {@code ops.files} is still at the version recorded in it; any other change to the table
  * sends the run down the full path.
+ *
+ * @param tableVersions each table's newest version when the load finished ({@code gold.indicators}
+ *     to 12): a later commit no load wrote is damage (see {@link TableIntegrity}); null in files
+ *     written before it was recorded
  */
 public record StateFile(
     long filesVersion,
@@ -28,7 +32,8 @@ public record StateFile(
     String indicatorsHash,
     String rulesHash,
     List<Manifest.Entry> entries,
-    List<LoadResult.HeadlineRow> headline) {
+    List<LoadResult.HeadlineRow> headline,
+    Map<String, Long> tableVersions) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

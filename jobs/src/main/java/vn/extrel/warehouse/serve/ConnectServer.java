@@ -16,6 +16,7 @@ import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.spark.ReadOnlyGuard;
 import vn.extrel.warehouse.spark.SparkSessions;
 
 /**
@@ -26,15 +27,28 @@ import vn.extrel.warehouse.spark.SparkSessions;
  * Connect session sees it) and re-bound every {@code refreshSeconds} so that tables a load creates
  * later appear. Loads in other processes never wait for the server: it takes no lock and holds no
  * metastore.
+ *
+ * <p>Every client reads, and only reads, unless the server was started with a write token and the
+ * client presents it ({@link ConnectAccess}); no client runs Java code on the server.
  */
 public final class ConnectServer {
 
-  /** Where clients are accepted from, and with which credential. */
-  public record Binding(String host, int port, String token, boolean allowRemote) {
+  /**
+   * Where clients are accepted from, and with which credentials.
+   *
+   * @param token what every client must present (Spark Connect's own check); null on loopback
+   * @param writeToken what a client must present to write; null: no client writes
+   */
+  public record Binding(
+      String host, int port, String token, boolean allowRemote, String writeToken) {
     public Binding {
       if (port < 0 || port > 65535) {
         throw new UserException("--port " + port + " is not a TCP port (0-65535)");
       }
+    }
+
+    public Binding(String host, int port, String token, boolean allowRemote) {
+      this(host, port, token, allowRemote, null);
     }
 
     boolean loopback() {
@@ -68,6 +82,23 @@ public final class ConnectServer {
       }
     }
 
+    /** A write token travels in a URL parameter and must be hard to guess. */
+    void checkWriteToken() {
+      if (writeToken == null) {
+        return;
+      }
+      if (!writeToken.matches("[A-Za-z0-9._~-]{16,}")) {
+        throw new UserException(
+            "the write token must be at least 16 characters of letters, digits and . _ ~ -"
+                + " (clients send it in the URL); make one with: openssl rand -hex 24");
+      }
+      if (writeToken.equals(token == null ? null : token.strip())) {
+        throw new UserException(
+            "the write token must differ from the token every client presents, or every client"
+                + " could write");
+      }
+    }
+
     public String url() {
       return "sc://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
@@ -89,16 +120,30 @@ public final class ConnectServer {
     this.refreshSeconds = refreshSeconds;
   }
 
+  /** Throws if the binding would open the warehouse wider than its flags say. */
+  public void check() {
+    binding.check();
+    binding.checkWriteToken();
+  }
+
   /** Starts the server; returns once it accepts clients. */
   public void start(PrintWriter out) {
-    binding.check();
+    check();
     Map<String, String> conf = new LinkedHashMap<>();
+    // Every request passes ConnectAccess first: DataFrame writes, settings, artifacts and
+    // functions are refused there, unless the client presents the write token.
+    conf.put("spark.connect.grpc.interceptor.classes", ConnectAccess.class.getName());
+    ConnectAccess.configure(binding.writeToken());
     conf.put("spark.connect.grpc.binding.address", binding.host());
     conf.put("spark.connect.grpc.binding.port", Integer.toString(binding.port()));
     if (binding.token() != null && !binding.token().isBlank()) {
       conf.put("spark.connect.authenticate.token", binding.token().strip());
     }
     spark = SparkSessions.getOrCreate(conf);
+    // The server's own session binds the catalog; every client's session is guarded: read-only,
+    // or writing for clients with the write token (ConnectAccess).
+    ReadOnlyGuard.trust(spark);
+    ReadOnlyGuard.guardUnlisted(ConnectAccess.readerHint());
     int tables = WarehouseCatalog.bind(spark, warehouse, config.indicators().views()).size();
     SparkConnectService.start(spark.sparkContext());
     refresher =
@@ -111,11 +156,14 @@ public final class ConnectServer {
     refresher.scheduleWithFixedDelay(
         this::refresh, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
     out.printf(
-        "Serving the warehouse %s (%d tables) over Spark Connect at %s%s%n",
+        "Serving the warehouse %s (%d tables) over Spark Connect at %s%s; %s%n",
         warehouse.root(),
         tables,
         binding.url(),
-        binding.token() == null ? "" : " (clients must present the token)");
+        binding.token() == null ? "" : " (clients must present the token)",
+        binding.writeToken() == null
+            ? "read-only for every client"
+            : "clients presenting the write token may write, the others read");
     out.println("Stop with Ctrl-C or SIGTERM.");
     out.flush();
   }

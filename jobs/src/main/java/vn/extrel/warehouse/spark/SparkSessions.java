@@ -90,8 +90,12 @@ public final class SparkSessions {
   /** Settings without which the warehouse does not work at all. */
   static Map<String, String> required() {
     Map<String, String> conf = new LinkedHashMap<>();
-    // Delta Lake's SQL commands (DESCRIBE HISTORY, RESTORE, VERSION AS OF) and its catalog.
-    conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    // Delta Lake's SQL commands (DESCRIBE HISTORY, RESTORE, VERSION AS OF) and its catalog; the
+    // read-only guard's check rule, in every session (it acts only where a front end switches it
+    // on).
+    conf.put(
+        "spark.sql.extensions",
+        "io.delta.sql.DeltaSparkSessionExtension," + ReadOnlyGuard.Extension.class.getName());
     conf.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     // No Hive metastore: the warehouse folder is the catalog, re-bound by every process (see
     // WarehouseCatalog),

@@ -26,7 +26,8 @@ import vn.extrel.warehouse.testing.WarehouseProcess.Result;
 /**
  * The README's commands as users and cron run them, each a real {@code bin/warehouse} process on
  * one warehouse folder, in order: two loads started together, queries from other processes (the SQL
- * command, the Spark Connect server and its JVM client, the interactive shell under a
+ * command, the Spark Connect server and its JVM client, read-only for every client unless it holds
+ * the write token of a {@code --allow-write} server, the interactive shell under a
  * pseudo-terminal), a nightly that has nothing to do, and the scheduler.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -99,6 +100,39 @@ class CliProcessIT {
       assertThat(remote.out()).as("the same rows through Spark Connect").isEqualTo(sql.out());
       assertThat(remote.err()).as("a clean session close").doesNotContain("ERROR", "Exception");
 
+      // Read-only for every client, whatever it tries; the server stays up and nothing changes.
+      Map<String, Long> files = files(dir.resolve("warehouse"));
+      String w = dir.resolve("warehouse").toString();
+      List<String> actions = new ArrayList<>(List.of(attacks(w)));
+      actions.add("sql:SELECT count(*) FROM gold.indicators");
+      ConnectClient.Result tried =
+          ConnectClient.tryActions(dir, "sc://127.0.0.1:" + port, actions.toArray(String[]::new));
+      assertThat(tried.code()).as(tried.err()).isZero();
+      List<String> answers = tried.out().lines().toList();
+      assertThat(answers).as(tried.out()).hasSize(attacks(w).length + 1);
+      assertThat(answers.subList(0, attacks(w).length))
+          .as(tried.out())
+          .allSatisfy(a -> assertThat(a).startsWith("refused "));
+      assertThat(answers.get(attacks(w).length))
+          .as("the same session still reads")
+          .isEqualTo("ok sql:SELECT count(*) FROM gold.indicators -> 327");
+      assertThat(tried.out())
+          .contains(
+              "refused save:"
+                  + w
+                  + "/silver/trade: refused: save '"
+                  + w
+                  + "/silver/trade' writes to a table; the warehouse is written only by 'warehouse"
+                  + " load'. Writes need 'warehouse serve --allow-write' and its write token")
+          .contains(
+              "refused sql:SELECT reflect('java.lang.System','exit',0): refused: reflect calls Java methods");
+      assertThat(ConnectClient.sql(dir, "sc://127.0.0.1:" + port, QUERIES).out())
+          .as("the server is alive and answers as before")
+          .isEqualTo(sql.out());
+      assertThat(files(dir.resolve("warehouse")))
+          .as("no file of the warehouse changed")
+          .isEqualTo(files);
+
       server.terminate();
       Result stopped = server.await(Duration.ofMinutes(1));
       assertThat(stopped.code()).as(stopped.err()).isZero();
@@ -110,8 +144,128 @@ class CliProcessIT {
     }
   }
 
+  /**
+   * What a hostile client tries against {@code serve}: SQL and DataFrame writes, code, settings.
+   */
+  static String[] attacks(String w) {
+    return new String[] {
+      "sql:INSERT INTO gold.indicators SELECT * FROM gold.indicators",
+      "sql:DELETE FROM silver.fdi WHERE year = 2016",
+      "sql:CREATE TABLE gold.copy AS SELECT * FROM gold.indicators",
+      "sql:DROP TABLE gold.indicators",
+      "sql:FROM (SELECT 1 AS a) INSERT OVERWRITE DIRECTORY '" + w + "/ops' USING parquet SELECT *",
+      "sql:SET spark.sql.ansi.enabled=false",
+      "sql:SELECT reflect('java.lang.System','exit',0)",
+      "sql:SELECT java_method('java.lang.System','getenv','HOME')",
+      "saveAsTable:gold.indicators",
+      "save:" + w + "/silver/trade",
+      "insertInto:silver.fdi",
+      "writeTo:silver.fdi",
+      "conf:spark.sql.ansi.enabled=false",
+      "persist:gold.indicators",
+      "cacheTable:gold.indicators",
+      "udf",
+    };
+  }
+
   @Test
   @Order(3)
+  void withAllowWriteOnlyClientsPresentingTheWriteTokenWrite() throws Exception {
+    int port = freePort();
+    Path tokenFile = dir.resolve("write-token");
+    String token = "test-write-token-0123456789abcdef";
+    Files.writeString(tokenFile, token + "\n");
+    WarehouseProcess server =
+        WarehouseProcess.start(
+            dir,
+            env(),
+            "serve",
+            "--port",
+            "" + port,
+            "--allow-write",
+            "--write-token-file",
+            tokenFile.toString());
+    try {
+      server.awaitOut(o -> o.contains("Serving the warehouse"), Duration.ofMinutes(3));
+      assertThat(server.out())
+          .contains("clients presenting the write token may write, the others read");
+      Map<String, Long> files = files(dir.resolve("warehouse"));
+      String url = "sc://127.0.0.1:" + port;
+      Path scratch = dir.resolve("scratch");
+      String create =
+          "sql:CREATE TABLE scratch USING delta LOCATION '" + scratch + "' AS SELECT 1L AS id";
+
+      ConnectClient.Result reader =
+          ConnectClient.tryActions(
+              dir, url, create, "save:" + dir.resolve("files"), "insertInto:silver.fdi");
+      assertThat(reader.out().lines())
+          .as(reader.out() + reader.err())
+          .hasSize(3)
+          .allSatisfy(
+              a ->
+                  assertThat(a)
+                      .contains("Only clients presenting the server's write token may write"));
+
+      ConnectClient.Result writer =
+          ConnectClient.tryActions(
+              dir,
+              url + "/;" + "warehouse-write-token=" + token,
+              create,
+              "insertInto:scratch",
+              "save:" + dir.resolve("files"),
+              "sql:SELECT count(*) FROM scratch",
+              "sql:SELECT reflect('java.lang.System','exit',0)",
+              "udf");
+      assertThat(writer.out().lines().toList())
+          .as(writer.out() + writer.err())
+          .containsExactly(
+              "ok " + create + " -> ",
+              "ok insertInto:scratch -> done",
+              "ok save:" + dir.resolve("files") + " -> done",
+              "ok sql:SELECT count(*) FROM scratch -> 2",
+              "refused sql:SELECT reflect('java.lang.System','exit',0): refused: reflect calls Java"
+                  + " methods; no session here runs code of its own",
+              "refused udf: refused: a user-defined function adds code to the session; no session"
+                  + " here runs code of its own");
+      try (var written = Files.list(dir.resolve("files"))) {
+        assertThat(written.anyMatch(f -> f.toString().endsWith(".parquet"))).isTrue();
+      }
+
+      ConnectClient.Result wrong =
+          ConnectClient.tryActions(
+              dir, url + "/;warehouse-write-token=guessed-0123456789", "sql:SELECT 1");
+      assertThat(wrong.out()).contains("refused sql:SELECT 1: refused: the write token is wrong");
+
+      ConnectClient.Result after =
+          ConnectClient.tryActions(dir, url, "sql:SELECT count(*) FROM scratch");
+      assertThat(after.out())
+          .as("alive; the table a writer made is there for readers")
+          .isEqualTo("ok sql:SELECT count(*) FROM scratch -> 2\n");
+      assertThat(files(dir.resolve("warehouse")))
+          .as("the warehouse itself unchanged")
+          .isEqualTo(files);
+      server.terminate();
+      assertThat(server.await(Duration.ofMinutes(1)).code()).isZero();
+    } finally {
+      if (server.isAlive()) {
+        server.kill();
+      }
+    }
+  }
+
+  /** Every file of a folder with its size: what any write would change. */
+  static Map<String, Long> files(Path root) throws java.io.IOException {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    try (var s = Files.walk(root)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        out.put(root.relativize(p).toString(), Files.size(p));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  @Order(4)
   void theShellEditsRecallsCompletesAndRefusesWritesUnderAPseudoTerminal() throws Exception {
     Path history = dir.resolve("history");
     String command =
@@ -154,7 +308,7 @@ class CliProcessIT {
       terminal.line("SELECT nope FROM gold.indicators;");
       s = terminal.awaitScreen(x -> prompts(x) == 6, wait);
       assertThat(s)
-          .contains("error: refused: 'DROP TABLE' changes tables")
+          .contains("error: refused: DROP TABLE gold.indicators changes the catalog")
           .contains("--allow-write")
           .contains("`nope` cannot be resolved");
 
@@ -184,7 +338,7 @@ class CliProcessIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aNightlyWithNothingToDoThenTheSchedulerWhoseRunsNeverOverlap() throws Exception {
     Result nightly = WarehouseProcess.run(dir, env(), "nightly", "--no-exports");
     assertThat(nightly.code()).as(nightly.err()).isZero();
@@ -213,7 +367,8 @@ class CliProcessIT {
     assertThat(status.out())
         .containsPattern(
             "Scheduler: cron '\\*/2 \\* \\* \\* \\* \\?' \\(Asia/Ho_Chi_Minh\\), pid \\d+ running; next run 20")
-        .contains("nothing_to_do");
+        .contains("nothing_to_do")
+        .contains("Tables: each last changed by a load");
 
     scheduler.terminate();
     Result stopped = scheduler.await(Duration.ofMinutes(2));

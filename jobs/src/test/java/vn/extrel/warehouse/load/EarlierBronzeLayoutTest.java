@@ -41,7 +41,12 @@ class EarlierBronzeLayoutTest {
                     new StructType()
                         .add("ref", DataTypes.StringType)
                         .add("text", DataTypes.StringType)));
-    spark.createDataFrame(List.of(), earlier).write().format("delta").save(w.path(BronzeTable.ID));
+    spark
+        .createDataFrame(List.of(), earlier)
+        .write()
+        .format("delta")
+        .option("userMetadata", EARLIER_LOAD)
+        .save(w.path(BronzeTable.ID));
     Path input = tradeInput(dir);
 
     assertThatThrownBy(() -> Loads.load(input, w))
@@ -69,6 +74,7 @@ class EarlierBronzeLayoutTest {
         .createDataFrame(List.of(), earlier)
         .write()
         .format("delta")
+        .option("userMetadata", EARLIER_LOAD)
         .save(w.path(Targets.TRADE.table()));
     Path input = tradeInput(dir);
 
@@ -81,6 +87,11 @@ class EarlierBronzeLayoutTest {
         .as("the old table is left as it was")
         .doesNotContain("flow_key");
   }
+
+  /** What an earlier version's load wrote into its commits, as this one does. */
+  static final String EARLIER_LOAD =
+      vn.extrel.warehouse.catalog.DeltaWrites.commitInfo(
+          "20250101T000000-0001", "bronze", List.of());
 
   /** One trade file of the sample. */
   private static Path tradeInput(Path dir) {

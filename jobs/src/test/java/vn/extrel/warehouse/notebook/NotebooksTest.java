@@ -189,6 +189,24 @@ class NotebooksTest {
     assertThat(cells.get(6).path("outputs")).as("nothing after the failing cell ran").isEmpty();
   }
 
+  @Test
+  void aCellThatWouldWriteOrCallJavaIsRefused() throws IOException {
+    String text = Files.readString(Repo.root().resolve("notebooks/fdi-growth.ipynb"));
+    int sql = text.indexOf("SELECT", text.indexOf("%%sql"));
+    Path writes = out.resolve("writes.ipynb");
+    Files.writeString(
+        writes,
+        text.substring(0, sql)
+            + "SELECT java_method('java.lang.System', 'getProperty', 'user.home') AS home, "
+            + text.substring(sql + "SELECT".length()));
+    Cli.Result r = cli(writes.toString(), "--out", out.resolve("writes").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("writes.ipynb, cell 5 failed:")
+        .contains("refused: java_method calls Java methods")
+        .contains("Notebooks only read the warehouse");
+  }
+
   static String python() {
     // Debian's python3 holds python3-nbformat; another python3 may come first on PATH.
     return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";

@@ -20,6 +20,18 @@ public final class ConnectClient {
 
   /** Runs the statements through {@code ConnectSql}; each result printed as CSV. */
   public static Result sql(Path dir, String url, String... statements) {
+    return run(dir, "ConnectSql", url, statements);
+  }
+
+  /**
+   * Tries the actions through {@code ConnectTry} in one session: a line per action, {@code ok},
+   * {@code refused} or {@code failed}.
+   */
+  public static Result tryActions(Path dir, String url, String... actions) {
+    return run(dir, "ConnectTry", url, actions);
+  }
+
+  private static Result run(Path dir, String main, String url, String... args) {
     Path module = Repo.root().resolve("connect-client/target");
     Path classpath = module.resolve("client.classpath");
     if (!Files.exists(classpath)) {
@@ -38,9 +50,9 @@ public final class ConnectClient {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    cmd.add("vn.extrel.warehouse.connect.ConnectSql");
+    cmd.add("vn.extrel.warehouse.connect." + main);
     cmd.add(url);
-    cmd.addAll(List.of(statements));
+    cmd.addAll(List.of(args));
     Path out = dir.resolve("connect-client.out");
     Path err = dir.resolve("connect-client.err");
     try {
