@@ -24,4 +24,15 @@ public record BronzeCell(
     String text,
     String unit,
     boolean formula)
-    implements Serializable {}
+    implements Serializable {
+
+  /** The same cell read in another unit (a key-indicator row's own unit cell). */
+  public BronzeCell withUnit(String u) {
+    return new BronzeCell(column, key, header, ref, kind, text, u, formula);
+  }
+
+  /** A fixed value of the layout (a constant, a column's set:), read as if it were a text cell. */
+  public static BronzeCell fixed(String text) {
+    return new BronzeCell(null, null, null, null, "s", text, null, false);
+  }
+}

@@ -55,26 +55,6 @@ public final class SilverParser implements Serializable {
       List<Map<String, Object>> facts, List<Problem> problems, Map<String, String> rawValues)
       implements Serializable {}
 
-  /** A bronze cell, unpacked. */
-  private record Cell(
-      String column,
-      String key,
-      String header,
-      String ref,
-      String kind,
-      String text,
-      String unit,
-      boolean formula) {
-    static Cell of(String column, BronzeCell c) {
-      return new Cell(
-          column, c.key(), c.header(), c.ref(), c.kind(), c.text(), c.unit(), c.formula());
-    }
-
-    Cell withUnit(String u) {
-      return new Cell(column, key, header, ref, kind, text, u, formula);
-    }
-  }
-
   private static final Pattern SPLIT = Pattern.compile("\\s*[;,\\n]\\s*");
   private static final List<DateTimeFormatter> DATE_FORMATS =
       List.of(
@@ -129,7 +109,7 @@ public final class SilverParser implements Serializable {
       if (m == null || Unit.PERCENT.equals(m.baseUnit())) {
         continue; // ratios do not add up to their total
       }
-      Cell cell = Cell.of(spec, c);
+      BronzeCell cell = c;
       ParsedNumber n = parseNumber(layout, cs, m, cell);
       if (!n.failed() && n.value() != null) {
         out.add(new MeasureValue(spec, cell.key(), cell.ref(), n.value(), c.header()));
@@ -145,10 +125,10 @@ public final class SilverParser implements Serializable {
     Map<String, String> context = headers.context(bronze);
     Map<String, String> fieldOverride = sectionFields(layout, context.get(TableContext.SECTION));
 
-    Map<String, List<Cell>> bySpec = new LinkedHashMap<>();
+    Map<String, List<BronzeCell>> bySpec = new LinkedHashMap<>();
     Map<String, String> raw = new LinkedHashMap<>();
     for (BronzeCell c : headers.cells(bronze)) {
-      Cell cell = Cell.of(c.column(), c);
+      BronzeCell cell = c;
       if (cell.column() == null) {
         raw.put(cell.ref(), cell.text());
       } else {
@@ -178,7 +158,7 @@ public final class SilverParser implements Serializable {
       if (totalRow && breakdown.contains(field)) {
         continue; // a total row's label ("Tổng cộng") sits in the column its table breaks down by
       }
-      List<Cell> cells = bySpec.getOrDefault(spec, List.of());
+      List<BronzeCell> cells = bySpec.getOrDefault(spec, List.of());
       boolean present = cells.stream().anyMatch(c -> !Text.isBlank(c.text()));
       if (!present) {
         if (cs.isRequired() && !totalRow) {
@@ -197,7 +177,7 @@ public final class SilverParser implements Serializable {
       if (d == null) {
         continue; // a measure, read below
       }
-      Cell cell = cells.get(0);
+      BronzeCell cell = cells.get(0);
       cellsOfFields.put(field, cell.ref());
       switch (d.type()) {
         case PARTNER -> {
@@ -264,11 +244,7 @@ public final class SilverParser implements Serializable {
       if (!dims.containsKey(c.getKey()) && d != null) {
         Object v =
             parseDimension(
-                d,
-                null,
-                "constants." + c.getKey(),
-                new Cell(null, null, null, null, "s", c.getValue(), null, false),
-                problems);
+                d, null, "constants." + c.getKey(), BronzeCell.fixed(c.getValue()), problems);
         if (v != null) {
           dims.put(d.name(), v);
         }
@@ -408,10 +384,11 @@ public final class SilverParser implements Serializable {
   /** The measure and unit a key-indicator row names (its label and unit cells), or a problem. */
   private record RowMeasure(Measure measure, String unit, Problem problem) {}
 
-  private RowMeasure rowMeasure(Layout layout, Target target, Map<String, List<Cell>> bySpec) {
-    Cell label = null;
-    Cell unitCell = null;
-    for (Map.Entry<String, List<Cell>> e : bySpec.entrySet()) {
+  private RowMeasure rowMeasure(
+      Layout layout, Target target, Map<String, List<BronzeCell>> bySpec) {
+    BronzeCell label = null;
+    BronzeCell unitCell = null;
+    for (Map.Entry<String, List<BronzeCell>> e : bySpec.entrySet()) {
       String field = layout.fieldOf(e.getKey());
       if (Layout.MEASURE_FIELD.equals(field) && !e.getValue().isEmpty()) {
         label = e.getValue().get(0);
@@ -480,7 +457,7 @@ public final class SilverParser implements Serializable {
       Layout layout,
       Target target,
       Map<String, String> fieldOverride,
-      Map<String, List<Cell>> bySpec,
+      Map<String, List<BronzeCell>> bySpec,
       Map<String, Object> base,
       List<Partner> partners,
       String partnerWritten,
@@ -507,9 +484,9 @@ public final class SilverParser implements Serializable {
       if (m == null) {
         continue;
       }
-      for (Cell column : bySpec.getOrDefault(spec, List.of())) {
+      for (BronzeCell column : bySpec.getOrDefault(spec, List.of())) {
         // A key-indicator row's own unit ("Triệu USD" in its unit cell) wins over its column's.
-        Cell cell =
+        BronzeCell cell =
             rowMeasure != null && rowMeasure.unit() != null
                 ? column.withUnit(rowMeasure.unit())
                 : column;
@@ -565,11 +542,7 @@ public final class SilverParser implements Serializable {
           Dimension d = target.dimensions().get(s.getKey());
           Object v =
               parseDimension(
-                  d,
-                  null,
-                  spec + ".set." + s.getKey(),
-                  new Cell(null, null, null, null, "s", s.getValue(), null, false),
-                  problems);
+                  d, null, spec + ".set." + s.getKey(), BronzeCell.fixed(s.getValue()), problems);
           f.put(d.name(), v);
         }
         for (Dimension d : target.dimensions().values()) {
@@ -599,7 +572,7 @@ public final class SilverParser implements Serializable {
   }
 
   /** A key-indicator row's unit against its measure: money in USD, counts in no or a count unit. */
-  private static Problem unitProblem(Measure m, Unit unit, Cell cell) {
+  private static Problem unitProblem(Measure m, Unit unit, BronzeCell cell) {
     if (m.baseUnit() == null) {
       return null;
     }
@@ -658,7 +631,8 @@ public final class SilverParser implements Serializable {
         });
   }
 
-  private ParsedNumber parseNumber(Layout layout, Layout.ColumnSpec cs, Measure m, Cell cell) {
+  private ParsedNumber parseNumber(
+      Layout layout, Layout.ColumnSpec cs, Measure m, BronzeCell cell) {
     ParsedNumber n;
     if ("n".equals(cell.kind())) {
       n = NumberParser.parseStored(cell.text());
@@ -680,7 +654,7 @@ public final class SilverParser implements Serializable {
   }
 
   private Object parseDimension(
-      Dimension d, Layout.ColumnSpec cs, String spec, Cell cell, List<Problem> problems) {
+      Dimension d, Layout.ColumnSpec cs, String spec, BronzeCell cell, List<Problem> problems) {
     String text = Text.squish(cell.text());
     switch (d.type()) {
       case TEXT:
@@ -786,11 +760,11 @@ public final class SilverParser implements Serializable {
     }
   }
 
-  private static String ref(Cell cell) {
+  private static String ref(BronzeCell cell) {
     return cell.ref() == null ? "" : cell.ref() + ": ";
   }
 
-  private Problem unknownPartner(String spec, Cell cell, String name) {
+  private Problem unknownPartner(String spec, BronzeCell cell, String name) {
     List<String> suggestions = reference.partners().suggest(name, 3);
     return new Problem(
         Reasons.UNKNOWN_PARTNER,
@@ -808,7 +782,7 @@ public final class SilverParser implements Serializable {
         suggestions);
   }
 
-  private static Integer year(Cell cell) {
+  private static Integer year(BronzeCell cell) {
     String t = cell.text().trim();
     if ("n".equals(cell.kind())) {
       try {
@@ -829,7 +803,7 @@ public final class SilverParser implements Serializable {
     return f.year();
   }
 
-  private static LocalDate date(Cell cell, String format) {
+  private static LocalDate date(BronzeCell cell, String format) {
     String t = cell.text().trim();
     try {
       if ("d".equals(cell.kind())) {
