@@ -73,19 +73,22 @@ public final class WarehouseCatalog {
   }
 
   /**
-   * The Delta tables present under the root: folders {@code db/name} holding a {@code _delta_log}.
+   * The Delta tables present under the root: folders {@code db/name} whose {@code _delta_log} holds
+   * a commit. A log folder without one is a table never created (a first commit stopped by a kill,
+   * see {@link TableLog}): it is left out, and the next load repairs it.
    */
   public static List<TableId> discover(SparkSession spark, Warehouse warehouse) {
     List<TableId> out = new ArrayList<>();
     try {
       FileSystem fs = warehouse.fileSystem(spark);
+      TableLog.Folder folder = TableLog.of(fs);
       for (String db : DATABASES) {
         Path dbPath = new Path(warehouse.root() + "/" + db);
         if (!fs.exists(dbPath)) {
           continue;
         }
         for (FileStatus st : fs.listStatus(dbPath)) {
-          if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
+          if (st.isDirectory() && TableLog.created(folder, st.getPath().toString())) {
             out.add(new TableId(db, st.getPath().getName()));
           }
         }

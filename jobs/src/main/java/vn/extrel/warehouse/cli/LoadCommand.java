@@ -139,6 +139,16 @@ public class LoadCommand implements Callable<Integer> {
         TerminalProgress.wanted(progress)
             ? LoadListener.both(events, new TerminalProgress(System.err))
             : events;
+    listener =
+        LoadListener.both(
+            listener,
+            new LoadListener() {
+              @Override
+              public void repaired(String runId, String note) {
+                out.println("repaired: " + note);
+                out.flush();
+              }
+            });
     LoadJob job =
         new LoadJob(
             config,

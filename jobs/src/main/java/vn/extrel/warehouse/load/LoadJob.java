@@ -71,6 +71,9 @@ public final class LoadJob {
   private final Options options;
   private final LoadListener listener;
 
+  /** Read every file again: asked for, or a repaired table needs it. */
+  private boolean force;
+
   /** The manifest as this run wrote it, for the state file (no need to read it back). */
   private Map<String, Manifest.Entry> lastManifest = Map.of();
 
@@ -105,6 +108,12 @@ public final class LoadJob {
       SparkSession spark = sessions.get();
       try (var codegen = SparkSessions.forInput(spark, inputBytes())) {
         Stages stages = new Stages(listener, runId);
+        // Before anything reads a table: what a crash left half-made is repaired, or the first read
+        // of it would fail this run and every one after it.
+        WarehouseRepair.Result repaired =
+            WarehouseRepair.run(w, spark.sparkContext().hadoopConfiguration(), runId);
+        repaired.notes().forEach(n -> listener.repaired(runId, n));
+        force = options.force() || repaired.readAgain();
         RunLog runs = new RunLog(w);
         // The last completed run's fingerprints: from the state file it wrote, else from
         // ops.load_runs.
@@ -139,7 +148,11 @@ public final class LoadJob {
           listener.runFailed(runId, e);
           throw e;
         }
-        runs.finished(spark, runId, endOfRun(result));
+        Map<String, Object> end = endOfRun(result);
+        if (!repaired.notes().isEmpty()) {
+          end.put(LoadRunsTable.MESSAGE, String.join("; ", repaired.notes()));
+        }
+        runs.finished(spark, runId, end);
         writeState(spark, w, result);
         stages.done("finish");
         listener.runFinished(runId, result);
@@ -201,6 +214,8 @@ public final class LoadJob {
     if (state.isEmpty()
         || state.get().filesVersion() != filesVersion
         || !config.referenceHash().equals(state.get().referenceHash())
+        // A table a crash or a damaged disk left unusable: the full path repairs it.
+        || WarehouseRepair.needed(w, hadoop)
         || !config.indicatorsHash().equals(state.get().indicatorsHash())) {
       return Optional.empty();
     }
@@ -263,7 +278,7 @@ public final class LoadJob {
     List<SourceFile> files = new InputScanner(config.layouts()).scan(options.input(), hadoop);
     Manifest manifest = new Manifest(w);
     Map<String, Manifest.Entry> known = manifest.read(spark);
-    LoadPlan plan = new LoadPlanner(config, options.force()).plan(files, known, runId, hadoop);
+    LoadPlan plan = new LoadPlanner(config, force).plan(files, known, runId, hadoop);
     stages.done("scan");
 
     boolean reparseAll = previous.isPresent() && !config.referenceHash().equals(previous.get()[0]);
@@ -271,7 +286,8 @@ public final class LoadJob {
       // Both write bronze or read it back: neither can work on the earlier layout.
       BronzeStage.checkLayout(spark, w);
     }
-    boolean regold = previous.isEmpty() || !config.indicatorsHash().equals(previous.get()[1]);
+    boolean regold =
+        force || previous.isEmpty() || !config.indicatorsHash().equals(previous.get()[1]);
 
     List<FileOutcome> outcomes = new ArrayList<>(plan.outcomes());
     List<Manifest.Entry> updates = new ArrayList<>(plan.touched());
@@ -379,7 +395,9 @@ public final class LoadJob {
     boolean silverChanged = !loaded.isEmpty() || reparseAll || !pruned.isEmpty();
     fileScoped.addAll(BronzeStage.versions(tasks).keySet());
     List<Row> tableWide = new ArrayList<>();
-    if (silverChanged) {
+    // The table-wide results are rewritten whenever gold is: the uniqueness of silver's rows is
+    // checked again too, or a gold-only run (a changed indicator) would drop its results.
+    if (silverChanged || regold) {
       for (Target t : Targets.all()) {
         tableWide.addAll(rules.unique(w.read(spark, t.table()), t));
       }
