@@ -142,7 +142,7 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
             (org.apache.spark.util.TaskCompletionListener) ctx -> it.finish());
       }
       return it;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       deleteIf(temporary, local);
       InternalRow error = errorRow(file, e);
       report(task, 0, 0, error, List.of());
@@ -351,6 +351,9 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
   private InternalRow errorRow(FileColumns f, Throwable e) {
     String code;
     String message;
+    if (e instanceof OutOfMemoryError) {
+      e = IngestErrors.outOfMemory(f.task.path(), e);
+    }
     if (e instanceof IngestErrors.FileException fe) {
       code = fe.code();
       message = fe.getMessage();
@@ -427,7 +430,9 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
         if (records.hasNext()) {
           return true;
         }
-      } catch (RuntimeException | StackOverflowError e) {
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        // An OutOfMemoryError here is one file's allocation failing (the limits of the readers
+        // should have refused it first): that file fails, not the executor and the night.
         pendingError = errorRow(file, e);
         report(file.task, data, other, pendingError, headers);
         finish();
