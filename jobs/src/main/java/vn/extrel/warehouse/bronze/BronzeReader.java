@@ -463,7 +463,12 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
       if (r.columns() != null) {
         headers.add(
             new TableHeaders.Entry(
-                file.task.sha256(), r.sheetIndex(), r.tableIndex(), r.columns(), r.context()));
+                file.task.path(),
+                file.task.sha256(),
+                r.sheetIndex(),
+                r.tableIndex(),
+                r.columns(),
+                r.context()));
       }
       return toInternal(file, r);
     }

@@ -134,18 +134,10 @@ public final class LoadJob {
         LoadResult result;
         try {
           result = load(spark, w, runId, started, previous, stages);
-        } catch (RuntimeException e) {
-          runs.finished(
-              spark,
-              runId,
-              Map.of(
-                  LoadRunsTable.STATUS,
-                  "failed",
-                  LoadRunsTable.ENDED_AT,
-                  Instant.now(),
-                  LoadRunsTable.MESSAGE,
-                  String.valueOf(e.getMessage())));
-          listener.runFailed(runId, e);
+        } catch (Failpoints.Stopped e) {
+          throw e; // a test's kill: nothing more is written
+        } catch (RuntimeException | Error e) {
+          failed(spark, runs, runId, e);
           throw e;
         }
         Map<String, Object> end = endOfRun(result);
@@ -161,8 +153,50 @@ public final class LoadJob {
     }
   }
 
+  /**
+   * Records a failed run where it can: a full disk that failed the run may fail these writes too,
+   * and the failure the operator must see is the first one.
+   */
+  private void failed(SparkSession spark, RunLog runs, String runId, Throwable e) {
+    try {
+      runs.finished(
+          spark,
+          runId,
+          Map.of(
+              LoadRunsTable.STATUS,
+              "failed",
+              LoadRunsTable.ENDED_AT,
+              Instant.now(),
+              LoadRunsTable.MESSAGE,
+              String.valueOf(e.getMessage())));
+    } catch (RuntimeException | Error again) {
+      e.addSuppressed(again);
+    }
+    try {
+      listener.runFailed(runId, e);
+    } catch (RuntimeException again) {
+      e.addSuppressed(again);
+    }
+  }
+
   /** The size of the input folder, which decides how queries are executed (see SparkSessions). */
   private long inputBytes() {
+    if (InputScanner.isLocal(options.input())) {
+      // Links are not followed here either: a link up would be counted again and again.
+      try (var files =
+          java.nio.file.Files.walk(
+              options.input().startsWith("file:")
+                  ? java.nio.file.Path.of(java.net.URI.create(options.input().replace(" ", "%20")))
+                  : java.nio.file.Path.of(options.input()))) {
+        return files
+            .filter(
+                f -> java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            .mapToLong(f -> f.toFile().length())
+            .sum();
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
+    }
     try {
       org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(options.input());
       return p.getFileSystem(HadoopConf.withoutSpark()).getContentSummary(p).getLength();
@@ -175,7 +209,8 @@ public final class LoadJob {
     Map<String, Object> end = new LinkedHashMap<>();
     end.put(LoadRunsTable.ENDED_AT, Instant.now());
     end.put(LoadRunsTable.STATUS, result.status());
-    end.put(LoadRunsTable.FILES_SEEN, result.files().size());
+    end.put(
+        LoadRunsTable.FILES_SEEN, (int) result.files().stream().filter(FileOutcome::seen).count());
     end.put(LoadRunsTable.FILES_LOADED, (int) result.count(FileOutcome.LOADED));
     end.put(LoadRunsTable.FILES_UNCHANGED, (int) result.count(FileOutcome.UNCHANGED));
     end.put(LoadRunsTable.FILES_FAILED, (int) result.count(FileOutcome.FAILED));
@@ -213,14 +248,14 @@ public final class LoadJob {
             : StateFile.latestVersion(w, FilesTable.ID, hadoop);
     if (state.isEmpty()
         || state.get().filesVersion() != filesVersion
-        || !config.referenceHash().equals(state.get().referenceHash())
         // A table a crash or a damaged disk left unusable: the full path repairs it.
         || WarehouseRepair.needed(w, hadoop)
+        || !config.referenceHash().equals(state.get().referenceHash())
         || !config.indicatorsHash().equals(state.get().indicatorsHash())) {
       return Optional.empty();
     }
     long t0 = System.nanoTime();
-    InputScanner scanner = new InputScanner(config.layouts());
+    InputScanner scanner = InputScanner.of(config);
     List<SourceFile> files =
         local ? scanner.scanLocal(options.input()) : scanner.scan(options.input(), hadoop);
     Optional<LoadPlan> plan =
@@ -259,10 +294,20 @@ public final class LoadJob {
               new ArrayList<>(manifest.values()),
               result.headline())
           .write(w, hadoop);
-    } catch (IOException e) {
-      // Without the state file the next run takes the full path; nothing is lost.
+    } catch (IOException | org.apache.hadoop.fs.FSError e) {
+      // Without the state file the next run takes the full path; nothing is lost. Hadoop's local
+      // file system reports a full disk as an FSError, an Error.
       System.err.println(
-          "warning: cannot write the state file under " + w.root() + ": " + e.getMessage());
+          "warning: cannot write the state file under "
+              + w.root()
+              + " ("
+              + e.getMessage()
+              + "); the next run takes the full path");
+      try {
+        StateFile.forget(w, hadoop); // a stale one must not stand for this run
+      } catch (IOException | org.apache.hadoop.fs.FSError ignored) {
+        // it names an older version of ops.files, which the next run sees as stale anyway
+      }
     }
   }
 
@@ -275,7 +320,11 @@ public final class LoadJob {
       Stages stages) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     stages.started("scan", options.input());
-    List<SourceFile> files = new InputScanner(config.layouts()).scan(options.input(), hadoop);
+    InputScanner scanner = InputScanner.of(config);
+    List<SourceFile> files =
+        InputScanner.isLocal(options.input())
+            ? scanner.scanLocal(options.input())
+            : scanner.scan(options.input(), hadoop);
     Manifest manifest = new Manifest(w);
     Map<String, Manifest.Entry> known = manifest.read(spark);
     LoadPlan plan = new LoadPlanner(config, force).plan(files, known, runId, hadoop);
@@ -388,7 +437,8 @@ public final class LoadJob {
                 0,
                 e.revision(),
                 e.firstRun(),
-                runId));
+                runId,
+                e.changeStamp()));
       }
       stages.done("prune");
     }
@@ -454,7 +504,9 @@ public final class LoadJob {
           FileOutcome.FAILED,
           s.errorCode,
           s.error,
-          s.rowsRead(),
+          // Nothing of a failed file reaches silver: it counts no rows, so read = loaded +
+          // quarantined + excluded holds for it and for the run (bronze keeps what was read).
+          0,
           0,
           0,
           0);
@@ -468,7 +520,7 @@ public final class LoadJob {
           FileOutcome.FAILED,
           "RULE_FAILED",
           silver.rejected().get(t.path()),
-          s.rowsRead(),
+          0,
           0,
           0,
           0);
@@ -509,7 +561,8 @@ public final class LoadJob {
         o.rowsExcluded(),
         (m == null ? 0 : m.revision()) + (newVersion ? 1 : 0),
         m == null ? runId : m.firstRun(),
-        runId);
+        runId,
+        f.changeStamp());
   }
 
   /**
