@@ -230,6 +230,11 @@ public final class TableLog {
     byte[] bytes;
     try (InputStream in = folder.open(log + "/" + commit)) {
       bytes = in.readAllBytes();
+    } catch (org.apache.hadoop.fs.ChecksumException e) {
+      return "its newest commit "
+          + commit
+          + " is cut short or changed (it does not match its"
+          + " checksum file)";
     } catch (IOException e) {
       return "its newest commit " + commit + " cannot be read (" + e.getMessage() + ")";
     }

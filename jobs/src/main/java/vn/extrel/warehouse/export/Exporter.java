@@ -51,8 +51,9 @@ import vn.extrel.warehouse.util.Hashing;
  * Writes a table or a query's result to CSV (UTF-8 with BOM, so Excel shows Vietnamese), XLSX
  * (typed numbers with formats, a styled frozen header), JSON (with the indicators' metadata and the
  * Delta versions it came from) or Parquet; text a spreadsheet would run as a formula is made inert.
- * Each file is written beside its target and moved into place, with a manifest {@code
- * <file>.manifest.json}: rows, SHA-256, source and versions.
+ * Each file is written beside its target and moved into place, then its manifest {@code
+ * <file>.manifest.json} (rows, SHA-256, source and versions) the same way; what a killed export
+ * left beside its target is cleared by the next.
  */
 public final class Exporter {
 
@@ -95,6 +96,7 @@ public final class Exporter {
     Path target = out.toAbsolutePath();
     try {
       Files.createDirectories(target.getParent());
+      clearLeftovers(target);
       Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
       long rows =
           switch (format) {
@@ -103,7 +105,11 @@ public final class Exporter {
             case JSON -> json(df, tmp, source, versions);
             case PARQUET -> parquet(df, tmp);
           };
+      // The file's old manifest goes first: a kill between the file and its manifest then leaves a
+      // file without one, which the next night writes again (never a manifest of another file).
+      Files.deleteIfExists(manifestOf(target));
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      vn.extrel.warehouse.load.Failpoints.hit(EXPORT_WRITTEN);
       Result r =
           new Result(
               target,
@@ -214,9 +220,43 @@ public final class Exporter {
     if (v instanceof scala.collection.Iterable<?>
         || v instanceof Row
         || v instanceof scala.collection.Map<?, ?>) {
-      return v.toString();
+      // As JSON ({"partner": "Thái Lan"}), which any reader of the file can parse; Scala's own
+      // text ("HashMap(partner -> Thái Lan)") no reader can.
+      try {
+        return JSON.writeValueAsString(plain(v));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     return String.valueOf(v);
+  }
+
+  /** A Spark value as plain Java: maps (keys in order), lists, structs by field name. */
+  private static Object plain(Object v) {
+    if (v instanceof scala.collection.Map<?, ?> m) {
+      Map<String, Object> out = new java.util.TreeMap<>();
+      scala.jdk.javaapi.CollectionConverters.asJava(m)
+          .forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
+      return out;
+    }
+    if (v instanceof Row r) {
+      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < r.length(); i++) {
+        out.put(r.schema() == null ? "_" + i : r.schema().fields()[i].name(), plain(r.get(i)));
+      }
+      return out;
+    }
+    if (v instanceof scala.collection.Iterable<?> it) {
+      List<Object> out = new ArrayList<>();
+      scala.jdk.javaapi.CollectionConverters.asJava(it).forEach(x -> out.add(plain(x)));
+      return out;
+    }
+    if (v instanceof java.sql.Timestamp t) {
+      return t.toInstant().toString();
+    }
+    return v instanceof BigDecimal || v instanceof Number || v instanceof Boolean || v == null
+        ? v
+        : String.valueOf(v);
   }
 
   private long xlsx(Dataset<Row> df, Path file, String locale, String source) throws IOException {
@@ -399,6 +439,38 @@ public final class Exporter {
     }
   }
 
+  /** The failpoint between an export file and its manifest. */
+  public static final String EXPORT_WRITTEN = "export-written";
+
+  /** The manifest that goes with an export file. */
+  public static Path manifestOf(Path file) {
+    return file.resolveSibling(file.getFileName() + ".manifest.json");
+  }
+
+  /** Temporary files and folders are this old before another export takes them for a crash's. */
+  static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofMinutes(30);
+
+  /**
+   * Removes what an export of {@code target} killed part-way left beside it: its hidden {@code
+   * .<name>*.tmp} file, and Spark's {@code .parquet*} folders. Only those older than {@link
+   * #LEFTOVER_AGE}, so an export running at the same time keeps its own.
+   */
+  static void clearLeftovers(Path target) throws IOException {
+    String prefix = "." + target.getFileName();
+    java.time.Instant before = java.time.Instant.now().minus(LEFTOVER_AGE);
+    try (var siblings = Files.list(target.getParent())) {
+      for (Path p : (Iterable<Path>) siblings::iterator) {
+        String name = p.getFileName().toString();
+        boolean ours =
+            (name.startsWith(prefix) && name.endsWith(".tmp"))
+                || (name.startsWith(".parquet") && Files.isDirectory(p));
+        if (ours && Files.getLastModifiedTime(p).toInstant().isBefore(before)) {
+          deleteTree(p);
+        }
+      }
+    }
+  }
+
   private void manifest(Result r) throws IOException {
     ObjectNode m = JSON.createObjectNode();
     m.put("file", r.file().getFileName().toString())
@@ -408,9 +480,11 @@ public final class Exporter {
         .put("source", r.source())
         .put("exported_at", Instant.now().toString());
     m.putPOJO("delta_versions", r.versions());
-    Path mf = r.file().resolveSibling(r.file().getFileName() + ".manifest.json");
+    Path mf = manifestOf(r.file());
+    Path tmp = Files.createTempFile(mf.getParent(), "." + r.file().getFileName(), ".tmp");
     Files.writeString(
-        mf, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m), StandardCharsets.UTF_8);
+        tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m), StandardCharsets.UTF_8);
+    Files.move(tmp, mf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static void deleteTree(Path dir) {

@@ -116,6 +116,19 @@ public final class ConnectServer {
         tables,
         binding.url(),
         binding.token() == null ? "" : " (clients must present the token)");
+    java.util.List<String> notLoaded = new java.util.ArrayList<>();
+    WarehouseCatalog.unavailable(spark, warehouse)
+        .forEach(
+            (t, why) -> {
+              if (WarehouseCatalog.NOT_LOADED.equals(why)) {
+                notLoaded.add(t.qualified());
+              } else {
+                out.println("  not served: " + t.qualified() + " (" + why + ")");
+              }
+            });
+    if (!notLoaded.isEmpty()) {
+      out.println("  not loaded yet: " + String.join(", ", notLoaded));
+    }
     out.println("Stop with Ctrl-C or SIGTERM.");
     out.flush();
   }

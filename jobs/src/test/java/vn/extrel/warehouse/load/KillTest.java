@@ -177,8 +177,7 @@ class KillTest {
           "in-commit:silver.partner:partners",
           "in-commit:gold.indicators:gold",
           "in-commit:ops.file_loads:file-loads",
-          "in-commit:ops.files:manifest",
-          "in-commit:ops.load_runs:run-finished");
+          "in-commit:ops.files:manifest");
 
   /**
    * Every run after a stop must get past the state the stop left (else it fails before the next
