@@ -31,8 +31,6 @@ import vn.extrel.warehouse.ingest.RawCell;
 import vn.extrel.warehouse.ingest.SourceFileReader;
 import vn.extrel.warehouse.ingest.TableColumn;
 import vn.extrel.warehouse.layout.Layout;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
 import vn.extrel.warehouse.util.HadoopConf;
 import vn.extrel.warehouse.util.Text;
 
@@ -111,11 +109,24 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
       List<TableHeaders.Entry> headers)
       implements Serializable {}
 
+  /** The layouts a file is read with: one, or several that share a workbook sheet by sheet. */
+  private List<Layout> layoutsOf(FileTask task) {
+    List<Layout> out = new java.util.ArrayList<>();
+    for (String id :
+        task.layoutId().split(vn.extrel.warehouse.config.WarehouseConfig.LAYOUT_SEPARATOR)) {
+      out.add(layouts.get(id));
+    }
+    return out;
+  }
+
   @Override
   public Iterator<InternalRow> call(FileTask task) {
-    Layout layout = layouts.get(task.layoutId());
-    Target target = Targets.ALL.get(layout.target());
-    FileColumns file = new FileColumns(task, layout);
+    List<Layout> fileLayouts = layoutsOf(task);
+    Map<String, FileColumns> columns = new java.util.HashMap<>();
+    for (Layout l : fileLayouts) {
+      columns.put(l.id(), new FileColumns(task, l));
+    }
+    FileColumns file = columns.get(fileLayouts.get(0).id());
     File local;
     boolean temporary;
     try {
@@ -134,8 +145,8 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
     }
     try {
       SourceFileReader.CloseableIterator records =
-          SourceFileReader.read(local, task.path(), layout, target);
-      RowIterator it = new RowIterator(records, file, local, temporary);
+          SourceFileReader.read(local, task.path(), fileLayouts);
+      RowIterator it = new RowIterator(records, columns, file, local, temporary);
       TaskContext tc = TaskContext.get();
       if (tc != null) {
         tc.addTaskCompletionListener(
@@ -306,15 +317,17 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
     boolean allText = true;
     for (RawCell c : cells) {
       texts[c.column()] = UTF8String.fromString(c.text());
-      allText &= c.kind() == 's';
+      allText &= c.kind() == 's' && !c.formula();
     }
-    // Kinds only where a cell is not text (CSV never): one letter per column, ' ' where empty.
+    // Kinds only where a cell is not plain text (CSV never): one letter per column, ' ' where
+    // empty.
     UTF8String kinds = null;
     if (!allText) {
       char[] k = new char[width];
       Arrays.fill(k, ' ');
       for (RawCell c : cells) {
-        k[c.column()] = c.kind();
+        // A formula's cached result keeps its kind in upper case ("N": a SUM's total).
+        k[c.column()] = c.formula() ? Character.toUpperCase(c.kind()) : c.kind();
       }
       kinds = f.kinds(k);
     }
@@ -398,6 +411,7 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
   /** Bronze rows of one file, turning a failure part-way into a final error row. */
   private final class RowIterator implements Iterator<InternalRow> {
     private final SourceFileReader.CloseableIterator records;
+    private final Map<String, FileColumns> columns;
     private final FileColumns file;
     private final File local;
     private final boolean temporary;
@@ -409,10 +423,12 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
 
     RowIterator(
         SourceFileReader.CloseableIterator records,
+        Map<String, FileColumns> columns,
         FileColumns file,
         File local,
         boolean temporary) {
       this.records = records;
+      this.columns = columns;
       this.file = file;
       this.local = local;
       this.temporary = temporary;
@@ -455,6 +471,7 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
         return r;
       }
       BronzeRecord r = records.next();
+      FileColumns sheetColumns = columns.getOrDefault(records.layout().id(), file);
       if (BronzeRecord.DATA.equals(r.rowClass())) {
         data++;
       } else {
@@ -470,7 +487,7 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
                 r.columns(),
                 r.context()));
       }
-      return toInternal(file, r);
+      return toInternal(sheetColumns, r);
     }
 
     void finish() {

@@ -49,10 +49,10 @@ public final class TableHeaders implements Serializable {
   private record Key(String path, String sha256, int sheetIndex, int tableIndex)
       implements Serializable {}
 
-  private record Header(TableColumn[] columns, Map<String, String> context)
+  private record Header(TableColumn[] columns, Map<String, String> context, List<String> mapped)
       implements Serializable {}
 
-  private static final Header NO_HEADER = new Header(new TableColumn[0], Map.of());
+  private static final Header NO_HEADER = new Header(new TableColumn[0], Map.of(), List.of());
 
   private final Map<Key, Header> tables = new HashMap<>();
 
@@ -138,12 +138,24 @@ public final class TableHeaders implements Serializable {
     for (TableColumn c : e.columns()) {
       byIndex[c.index()] = c;
     }
+    List<String> mapped = new ArrayList<>();
+    for (TableColumn c : e.columns()) {
+      if (c.column() != null && !mapped.contains(c.column())) {
+        mapped.add(c.column());
+      }
+    }
     tables.put(
         new Key(e.path(), e.sha256(), e.sheetIndex(), e.tableIndex()),
         new Header(
             byIndex,
             java.util.Collections.unmodifiableMap(
-                new LinkedHashMap<>(e.context() == null ? Map.of() : e.context()))));
+                new LinkedHashMap<>(e.context() == null ? Map.of() : e.context())),
+            List.copyOf(mapped)));
+  }
+
+  /** The layout columns the row's table maps (whether or not the row has a value in them). */
+  public List<String> mappedColumns(Row bronze) {
+    return header(bronze).mapped();
   }
 
   private Header header(Row bronze) {
@@ -187,7 +199,8 @@ public final class TableHeaders implements Serializable {
         continue;
       }
       TableColumn c = i < columns.length ? columns[i] : null;
-      char kind = kinds == null || i >= kinds.length() ? 's' : kinds.charAt(i);
+      char stored = kinds == null || i >= kinds.length() ? 's' : kinds.charAt(i);
+      char kind = Character.toLowerCase(stored);
       out.add(
           new BronzeCell(
               c == null ? null : c.column(),
@@ -196,7 +209,8 @@ public final class TableHeaders implements Serializable {
               CellRef.of(i, row),
               kind < KIND_TEXT.length ? KIND_TEXT[kind] : String.valueOf(kind),
               text,
-              c == null ? null : c.unit()));
+              c == null ? null : c.unit(),
+              stored != kind));
     }
     return out;
   }

@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.gold.IndicatorsTable;
+import vn.extrel.warehouse.gold.VintagesTable;
 import vn.extrel.warehouse.ops.DqResultsTable;
 import vn.extrel.warehouse.ops.FileLoadsTable;
 import vn.extrel.warehouse.ops.FilesTable;
@@ -65,6 +66,7 @@ public final class WarehouseTables {
     tables.put(PartnerTable.ID, PartnerTable.SCHEMA);
     tables.put(MemberKeys.ID, MemberKeys.SCHEMA);
     tables.put(IndicatorsTable.ID, IndicatorsTable.SCHEMA);
+    tables.put(VintagesTable.ID, VintagesTable.SCHEMA);
     tables.put(FilesTable.ID, FilesTable.SCHEMA);
     tables.put(LoadRunsTable.ID, LoadRunsTable.SCHEMA);
     tables.put(DqResultsTable.ID, DqResultsTable.SCHEMA);
@@ -77,7 +79,12 @@ public final class WarehouseTables {
     List<TableId> out = new ArrayList<>(List.of(BronzeTable.ID));
     Targets.all().forEach(t -> out.add(t.table()));
     out.addAll(
-        List.of(QuarantineTable.ID, ExcludedRowsTable.ID, PartnerTable.ID, IndicatorsTable.ID));
+        List.of(
+            QuarantineTable.ID,
+            ExcludedRowsTable.ID,
+            PartnerTable.ID,
+            IndicatorsTable.ID,
+            VintagesTable.ID));
     return out;
   }
 

@@ -21,7 +21,8 @@ import vn.extrel.warehouse.load.InputScanner;
 import vn.extrel.warehouse.load.SourceFile;
 import vn.extrel.warehouse.quality.Reconciler;
 import vn.extrel.warehouse.silver.SilverParser;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.silver.SilverRows;
+import vn.extrel.warehouse.silver.Target;
 import vn.extrel.warehouse.util.Hashing;
 
 /**
@@ -52,9 +53,17 @@ public final class CheckJob {
       Map<String, Long> rowsByClass,
       List<Map<String, Object>> facts,
       long factCount,
+      long totalCount,
       List<Row> quarantined,
       List<Row> reconciliation,
-      List<Row> rows) {
+      List<Row> rows,
+      long loaded,
+      long excluded) {
+
+    /** Rows read: every one is loaded, quarantined or excluded. */
+    public long read() {
+      return rowsByClass.values().stream().mapToLong(Long::longValue).sum();
+    }
 
     public long rows(String rowClass) {
       return rowsByClass.getOrDefault(rowClass, 0L);
@@ -72,16 +81,16 @@ public final class CheckJob {
    */
   public FileCheck check(Path file, String layoutId, int keepFacts) {
     String display = file.getFileName().toString();
-    Layout layout;
+    List<Layout> layouts;
     if (layoutId != null) {
-      layout = config.layouts().get(layoutId);
-      if (layout == null) {
+      if (!config.layouts().containsKey(layoutId)) {
         throw new UserException(
             "unknown layout '"
                 + layoutId
                 + "'; the configuration has "
                 + config.layouts().keySet());
       }
+      layouts = List.of(config.layouts().get(layoutId));
     } else {
       SourceFile match = new InputScanner(config.layouts()).matchAnywhere(file);
       if (match == null || match.layoutId() == null) {
@@ -100,21 +109,25 @@ public final class CheckJob {
             Map.of(),
             List.of(),
             0,
+            0,
             List.of(),
             List.of(),
-            List.of());
+            List.of(),
+            0,
+            0);
       }
-      layout = config.layouts().get(match.layoutId());
+      layouts = config.layoutsOf(match.layoutId());
       display = match.path();
     }
+    String id =
+        String.join(WarehouseConfig.LAYOUT_SEPARATOR, layouts.stream().map(Layout::id).toList());
     String sha;
     try {
       sha = Hashing.sha256(hadoopPath(file), new org.apache.hadoop.conf.Configuration());
     } catch (IOException e) {
       throw new UserException(file + ": cannot be read (" + e.getMessage() + ")", e);
     }
-    FileTask task =
-        new FileTask(hadoopPath(file), display, sha, file.toFile().length(), layout.id());
+    FileTask task = new FileTask(hadoopPath(file), display, sha, file.toFile().length(), id);
     BronzeReader bronze = new BronzeReader(config.layouts(), null, "check", null);
     TableHeaders headers = new TableHeaders();
     SilverParser parser = new SilverParser(config.layouts(), config.reference(), "check", headers);
@@ -125,29 +138,44 @@ public final class CheckJob {
     List<Row> quarantined = new ArrayList<>();
     List<Row> forTotals = new ArrayList<>();
     long factCount = 0;
+    long totalCount = 0;
+    long loaded = 0;
+    long excluded = 0;
     String errorCode = null;
     String error = null;
     try (SourceFileReader.CloseableIterator it =
-        SourceFileReader.read(file.toFile(), display, layout, Targets.ALL.get(layout.target()))) {
+        SourceFileReader.read(file.toFile(), display, layouts)) {
       while (it.hasNext()) {
         BronzeRecord rec = it.next();
-        Row r = bronze.toRow(task, layout, rec);
+        Row r = bronze.toRow(task, it.layout(), rec);
         headers.add(r);
         byClass.merge(rec.rowClass(), 1L, Long::sum);
         if (rows.size() < 2000) {
           rows.add(r);
         }
-        if (BronzeRecord.DATA.equals(rec.rowClass())) {
+        if (BronzeRecord.DATA.equals(rec.rowClass()) || BronzeRecord.TOTAL.equals(rec.rowClass())) {
           SilverParser.Parsed p = parser.parse(r);
-          if (!p.problems().isEmpty()) {
-            quarantined.add(quarantineRow(parser, r));
+          SilverRows.Outcome o = SilverRows.outcome(parser, r);
+          if (o.quarantine() != null) {
+            quarantined.add(o.quarantine());
+          } else if (o.excluded() != null) {
+            excluded++;
+          } else {
+            loaded++;
           }
-          factCount += p.facts().size();
-          for (Map<String, Object> f : p.facts()) {
-            if (facts.size() < keepFacts) {
-              facts.add(f);
+          for (Map<String, Object> f :
+              o.facts().isEmpty() ? List.<Map<String, Object>>of() : p.facts()) {
+            if (Target.DETAIL.equals(f.getOrDefault(Target.ROW_ROLE, Target.DETAIL))) {
+              factCount++;
+              if (facts.size() < keepFacts) {
+                facts.add(f);
+              }
+            } else {
+              totalCount++;
             }
           }
+        } else {
+          excluded++;
         }
         if ((BronzeRecord.DATA.equals(rec.rowClass()) || BronzeRecord.TOTAL.equals(rec.rowClass()))
             && forTotals.size() < MAX_RECONCILED_ROWS) {
@@ -178,29 +206,23 @@ public final class CheckJob {
     }
     return new FileCheck(
         display,
-        layout.id(),
-        layout.target(),
+        id,
+        config.targetsOf(id),
         errorCode,
         error,
         byClass,
         facts,
         factCount,
+        totalCount,
         quarantined,
         reconciliation,
-        rows);
+        rows,
+        loaded,
+        excluded);
   }
 
   /** Hadoop's spelling of a local path (spaces as they are, not %20). */
   private static String hadoopPath(Path file) {
     return new org.apache.hadoop.fs.Path(file.toAbsolutePath().toUri()).toString();
-  }
-
-  private static Row quarantineRow(SilverParser parser, Row bronze) {
-    try {
-      var it = vn.extrel.warehouse.silver.SilverRows.quarantine(parser).call(bronze);
-      return it.next();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -85,13 +85,22 @@ public final class CheckCommand implements Callable<Integer> {
       out.println("   no layout: " + Text.printable(c.error()));
       return false;
     }
-    out.println("   layout " + c.layout() + " -> " + Targets.ALL.get(c.target()).table());
+    List<String> tables = new ArrayList<>();
+    for (String t : c.target().split(WarehouseConfig.LAYOUT_SEPARATOR)) {
+      tables.add(Targets.ALL.get(t).table().toString());
+    }
+    out.println(
+        "   layout"
+            + (c.layout().contains(WarehouseConfig.LAYOUT_SEPARATOR) ? "s " : " ")
+            + c.layout()
+            + " -> "
+            + String.join(", ", tables));
     if (c.errorCode() != null) {
       out.println("   FILE ERROR " + c.errorCode() + ": " + Text.printable(c.error()));
       return false;
     }
     out.println("   rows: " + c.rowsByClass() + "; " + c.factCount() + " values");
-    if (!c.facts().isEmpty()) {
+    if (!c.facts().isEmpty() && !c.target().contains(WarehouseConfig.LAYOUT_SEPARATOR)) {
       StructType schema = Targets.ALL.get(c.target()).schema();
       List<String> shown = new ArrayList<>();
       for (String name : schema.fieldNames()) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.explain.ExplainJob;
 import vn.extrel.warehouse.gold.IndicatorsTable;
+import vn.extrel.warehouse.gold.VintagesTable;
 import vn.extrel.warehouse.spark.SparkSessions;
 
 /**
@@ -93,8 +94,35 @@ public final class ExplainCommand implements Callable<Integer> {
           f.<Double>getAs(IndicatorsTable.YOY_CHANGE_PCT));
     }
     out.println("  computed   " + e.computation());
+    if (e.vintages().size() > 1) {
+      out.println();
+      out.println("As published (" + e.vintages().size() + " publications of " + e.year() + "):");
+      for (Row v : e.vintages()) {
+        Object published = v.getAs(IndicatorsTable.PUBLISHED);
+        String edition = v.getAs(VintagesTable.EDITION);
+        out.printf(
+            "  %-16s %s%s%s%n",
+            amount(v.getAs(IndicatorsTable.VALUE)),
+            v.getAs(IndicatorsTable.PUBLICATION),
+            (edition == null ? "" : "  edition " + edition)
+                + (published == null ? "" : "  published " + published)
+                + "  "
+                + v.getAs(IndicatorsTable.STATUS),
+            Boolean.TRUE.equals(v.getAs(VintagesTable.CURRENT)) ? "   <- the figure" : "");
+      }
+    }
     section(out, "Source cells of " + e.year(), e.current(), e.currentCount());
     section(out, "Source cells of " + (e.year() - 1), e.previous(), e.previousCount());
+    if (e.notCountedCount() > 0) {
+      section(
+          out,
+          "Also given for "
+              + e.year()
+              + ", not counted (an earlier publication of the same value, or another breakdown"
+              + " of the same total)",
+          e.notCounted(),
+          e.notCountedCount());
+    }
     out.flush();
   }
 

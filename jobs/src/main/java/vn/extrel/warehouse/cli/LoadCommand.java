@@ -264,10 +264,17 @@ public class LoadCommand implements Callable<Integer> {
     if (!dq.isEmpty()) {
       out.println("Data-quality findings (all in ops.dq_results):");
       for (Row row : dq) {
+        // A finding about a whole table (uniqueness, year-over-year) names its table, not a file.
+        String about =
+            row.getAs(DqResultsTable.SOURCE_PATH) != null
+                ? row.getAs(DqResultsTable.SOURCE_PATH)
+                : "indicators".equals(row.getAs(DqResultsTable.TARGET))
+                    ? "gold.indicators"
+                    : "silver." + row.getAs(DqResultsTable.TARGET);
         out.printf(
             "  %s %s: %s%n",
             ((String) row.getAs(DqResultsTable.STATUS)).toUpperCase(),
-            Text.printable(row.getAs(DqResultsTable.SOURCE_PATH)),
+            Text.printable(about),
             Text.printable(row.getAs(DqResultsTable.MESSAGE)));
       }
     }

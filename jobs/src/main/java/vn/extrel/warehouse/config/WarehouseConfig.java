@@ -2,6 +2,7 @@ package vn.extrel.warehouse.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.gold.IndicatorCatalog;
@@ -36,7 +37,44 @@ public record WarehouseConfig(
    * Bump when a change to the loader changes what the same file and configuration produce, so that
    * the next load re-reads and re-parses everything once.
    */
-  public static final String LOADER_VERSION = "1";
+  public static final String LOADER_VERSION = "2";
+
+  /**
+   * The layouts a file is read with: one id, or several joined by {@link #LAYOUT_SEPARATOR} where
+   * layouts share a workbook, each claiming sheets of its own.
+   */
+  public List<Layout> layoutsOf(String id) {
+    List<Layout> out = new java.util.ArrayList<>();
+    for (String part : id.split(LAYOUT_SEPARATOR)) {
+      Layout l = layouts.get(part);
+      if (l == null) {
+        throw new IllegalArgumentException("unknown layout '" + part + "'");
+      }
+      out.add(l);
+    }
+    return out;
+  }
+
+  /** The fingerprint of a file's layout or layouts. */
+  public String layoutHash(String id) {
+    if (!id.contains(LAYOUT_SEPARATOR)) {
+      return layoutHashes.get(id);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String part : id.split(LAYOUT_SEPARATOR)) {
+      sb.append(layoutHashes.get(part)).append('\n');
+    }
+    return Hashing.sha256(sb.toString());
+  }
+
+  /** The target tables of a file's layouts, joined the same way. */
+  public String targetsOf(String id) {
+    return String.join(
+        LAYOUT_SEPARATOR, layoutsOf(id).stream().map(Layout::target).distinct().toList());
+  }
+
+  /** Joins the ids of the layouts that share a workbook. */
+  public static final String LAYOUT_SEPARATOR = ",";
 
   /** The environment variable that points at the config folder. */
   public static final String ENV = "WAREHOUSE_CONFIG";

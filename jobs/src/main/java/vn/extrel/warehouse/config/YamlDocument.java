@@ -64,6 +64,21 @@ public final class YamlDocument {
     }
   }
 
+  /** The page that documents this kind of file. */
+  String guide() {
+    String n = name.replace('\\', '/');
+    if (n.endsWith("indicators.yaml")) {
+      return "docs/INDICATORS.md";
+    }
+    if (n.contains("rules/")) {
+      return "README.md, \"Data-quality rules\"";
+    }
+    if (n.endsWith("exports.yaml")) {
+      return "README.md, \"Exporting for reports\"";
+    }
+    return "docs/LAYOUTS.md";
+  }
+
   public static YamlDocument read(Path file, String displayName) {
     String text;
     try {
@@ -197,7 +212,7 @@ public final class YamlDocument {
           "write a value of that kind");
     } catch (JsonMappingException e) {
       String at = pathOf(path, e);
-      throw error(at, e.getOriginalMessage(), "see docs/LAYOUTS.md for the expected form");
+      throw error(at, e.getOriginalMessage(), "see " + guide() + " for the expected form");
     } catch (JsonProcessingException e) {
       throw error(path, e.getOriginalMessage(), null);
     }

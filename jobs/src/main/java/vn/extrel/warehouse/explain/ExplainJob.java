@@ -10,12 +10,15 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.gold.IndicatorBuilder;
 import vn.extrel.warehouse.gold.IndicatorDefinition;
 import vn.extrel.warehouse.gold.IndicatorsTable;
+import vn.extrel.warehouse.gold.LongFigures;
+import vn.extrel.warehouse.gold.VintagesTable;
 import vn.extrel.warehouse.silver.Lineage;
 import vn.extrel.warehouse.silver.Target;
 import vn.extrel.warehouse.silver.Targets;
@@ -51,7 +54,10 @@ public final class ExplainJob {
       List<Source> current,
       List<Source> previous,
       long currentCount,
-      long previousCount) {}
+      long previousCount,
+      List<Source> notCounted,
+      long notCountedCount,
+      List<Row> vintages) {}
 
   /** Sources listed per year at most; the rest are counted. */
   public static final int MAX_SOURCES = 50;
@@ -109,7 +115,13 @@ public final class ExplainJob {
               + "'\"");
     }
     Target target = Targets.ALL.get(def.source());
-    Dataset<Row> rows = IndicatorBuilder.filtered(w.read(spark, target.table()), def);
+    Dataset<Row> rows =
+        target.isLongFacts()
+            ? new LongFigures(target, List.of(def), config.layouts())
+                .sources(
+                    w.read(spark, target.table()),
+                    "total".equals(dim) ? List.of() : List.of(dim.split("/")))
+            : IndicatorBuilder.filtered(w.read(spark, target.table()), def);
     if (!"total".equals(dim)) {
       String[] cols = dim.split("/");
       String[] vals = mem.split("/", -1);
@@ -133,7 +145,12 @@ public final class ExplainJob {
     StringBuilder how = new StringBuilder();
     how.append(
         target.isLongFacts()
-            ? "sum of " + target.table() + ".value"
+            ? "sum of "
+                + target.table()
+                + ".value, each value as the "
+                + def.vintage()
+                + " publication gives it, each total from one source (a typed total row, else"
+                + " one breakdown's rows)"
             : "count of distinct " + target.table() + "." + target.rowIdColumn().orElseThrow());
     how.append(" where period = '").append(def.period()).append("'");
     if (target.isLongFacts()) {
@@ -145,8 +162,25 @@ public final class ExplainJob {
     if (!"total".equals(dim)) {
       how.append(" and ").append(dim).append(" = '").append(mem).append("'");
     }
-    Dataset<Row> cur = rows.filter(col(Target.YEAR).equalTo(year));
-    Dataset<Row> prev = rows.filter(col(Target.YEAR).equalTo(year - 1));
+    Column counted = target.isLongFacts() ? col("counted") : functions.lit(true);
+    Dataset<Row> cur = rows.filter(col(Target.YEAR).equalTo(year).and(counted));
+    Dataset<Row> prev = rows.filter(col(Target.YEAR).equalTo(year - 1).and(counted));
+    Dataset<Row> other = rows.filter(col(Target.YEAR).equalTo(year).and(functions.not(counted)));
+    List<Row> vintages =
+        w.exists(spark, VintagesTable.ID)
+            ? w.read(spark, VintagesTable.ID)
+                .filter(
+                    col(IndicatorsTable.INDICATOR)
+                        .equalTo(indicator)
+                        .and(col(IndicatorsTable.YEAR).equalTo(year))
+                        .and(col(IndicatorsTable.DIMENSION).equalTo(dim))
+                        .and(col(IndicatorsTable.MEMBER).equalTo(mem)))
+                .orderBy(
+                    col(IndicatorsTable.PUBLISHED).asc_nulls_first(),
+                    col(VintagesTable.EDITION).asc_nulls_first(),
+                    col(IndicatorsTable.PUBLICATION))
+                .collectAsList()
+            : List.of();
     return new Explanation(
         def,
         year,
@@ -157,7 +191,10 @@ public final class ExplainJob {
         sources(cur, target),
         sources(prev, target),
         cur.count(),
-        prev.count());
+        prev.count(),
+        sources(other, target),
+        other.count(),
+        vintages);
   }
 
   private static List<Source> sources(Dataset<Row> rows, Target target) {
@@ -170,10 +207,15 @@ public final class ExplainJob {
       if (target.isLongFacts()) {
         String partner = r.getAs("partner_name");
         Object area = target.dimensions().containsKey("area") ? r.getAs("area") : null;
+        String role = r.getAs(Target.ROW_ROLE);
         what =
-            partner != null
-                ? partner + " (" + r.getAs("partner_id") + ")"
-                : area != null ? String.valueOf(area) : "";
+            (partner != null
+                    ? partner + " (" + r.getAs("partner_id") + ")"
+                    : area != null ? String.valueOf(area) : "")
+                + (Target.DETAIL.equals(role) ? "" : " [" + role.replace('_', ' ') + " row]")
+                + (r.getAs(Target.EDITION) == null
+                    ? ""
+                    : " [edition " + r.getAs(Target.EDITION) + "]");
         out.add(
             new Source(
                 r.<Integer>getAs(Target.YEAR),

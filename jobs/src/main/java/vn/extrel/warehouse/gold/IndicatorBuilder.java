@@ -16,7 +16,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -24,7 +23,6 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.reference.CodeList;
@@ -48,188 +46,162 @@ public final class IndicatorBuilder {
 
   private final IndicatorCatalog catalog;
   private final Reference reference;
+  private final Map<String, vn.extrel.warehouse.layout.Layout> layouts;
+  private final List<String> views = new ArrayList<>();
 
-  public IndicatorBuilder(IndicatorCatalog catalog, Reference reference) {
+  public IndicatorBuilder(
+      IndicatorCatalog catalog,
+      Reference reference,
+      Map<String, vn.extrel.warehouse.layout.Layout> layouts) {
     this.catalog = catalog;
     this.reference = reference;
+    this.layouts = layouts;
   }
 
-  public Dataset<Row> build(SparkSession spark, Warehouse warehouse, String runId) {
+  /** The indicators as they stand, and as they stood after each publication. */
+  public record Built(Dataset<Row> indicators, Dataset<Row> vintages) {}
+
+  public Built build(SparkSession spark, Warehouse warehouse, String runId) {
     UserDefinedFunction names = memberNames();
     Members members = new Members(spark, warehouse);
     List<Dataset<Row>> parts = new ArrayList<>();
-    for (Target target : Targets.all()) {
-      List<IndicatorDefinition> defs =
-          catalog.indicators().stream().filter(d -> d.source().equals(target.name())).toList();
-      if (!defs.isEmpty()) {
-        parts.add(aggregate(warehouse.read(spark, target.table()), target, defs, names, members));
+    try {
+      for (Target target : Targets.all()) {
+        List<IndicatorDefinition> defs =
+            catalog.indicators().stream().filter(d -> d.source().equals(target.name())).toList();
+        if (defs.isEmpty()) {
+          continue;
+        }
+        Dataset<Row> silver = warehouse.read(spark, target.table());
+        if (target.isLongFacts()) {
+          members.record(silver, target);
+          parts.add(longFacts(silver, target, defs, names));
+        } else {
+          parts.add(
+              aggregate(silver, target, defs, names)
+                  .withColumn(IndicatorsTable.PUBLICATION, lit(null).cast(DataTypes.StringType))
+                  .withColumn(IndicatorsTable.PUBLISHED, lit(null).cast(DataTypes.DateType))
+                  .withColumn(VintagesTable.EDITION, lit(null).cast(DataTypes.StringType))
+                  .withColumn(
+                      IndicatorsTable.PUBLISHED_YOY_PCT, lit(null).cast(DataTypes.DoubleType)));
+        }
       }
-    }
-    members.keepAdded(runId);
-    if (parts.isEmpty()) {
-      return spark.createDataFrame(List.of(), IndicatorsTable.SCHEMA);
-    }
-    Dataset<Row> current = parts.get(0);
-    for (int i = 1; i < parts.size(); i++) {
-      current = current.unionByName(parts.get(i));
-    }
-    return withComparisons(current, runId);
-  }
-
-  /** Filters an indicator's silver rows: its measure, its period, its declared filters. */
-  public static Dataset<Row> filtered(Dataset<Row> df, IndicatorDefinition def) {
-    Dataset<Row> out = df.filter(col(Target.PERIOD).equalTo(def.period()));
-    if (def.measure() != null && Targets.ALL.get(def.source()).isLongFacts()) {
-      out = out.filter(col(Target.MEASURE).equalTo(def.measure()));
-    }
-    Target target = Targets.ALL.get(def.source());
-    for (Map.Entry<String, List<String>> f : def.filter().entrySet()) {
-      if (target.keyed().contains(f.getKey())) {
-        // The same rows, compared as numbers.
-        out =
-            out.filter(
-                col(Target.keyOf(f.getKey()))
-                    .isin(f.getValue().stream().map(MemberKeys::of).toArray()));
-      } else {
-        out = out.filter(col(f.getKey()).isin(f.getValue().toArray()));
+      members.keepAdded(runId);
+      if (parts.isEmpty()) {
+        return new Built(
+            spark.createDataFrame(List.of(), IndicatorsTable.SCHEMA),
+            spark.createDataFrame(List.of(), VintagesTable.SCHEMA));
       }
+      Dataset<Row> all = parts.get(0);
+      for (int i = 1; i < parts.size(); i++) {
+        all = all.unionByName(parts.get(i));
+      }
+      Column current = col(LongFigures.CUT).equalTo(LongFigures.CURRENT);
+      return new Built(
+          withComparisons(all.filter(current), runId),
+          vintages(all.filter(functions.not(current)), runId));
+    } finally {
+      // The plans are analysed; the names are not needed, and a long-lived session (the
+      // scheduler, the Connect server) must not collect a set per run.
+      views.forEach(spark.catalog()::dropTempView);
+      views.clear();
     }
-    return out;
   }
 
   /**
-   * All indicators of one silver table in a single pass: the rows of each indicator are tagged with
-   * its id, and one GROUPING SETS aggregation produces every (indicator, breakdown) at once.
+   * The indicators of a table of values (fdi, trade): the figures as published (see {@link
+   * LongFigures}), named.
    */
-  private Dataset<Row> aggregate(
+  private Dataset<Row> longFacts(
       Dataset<Row> silver,
       Target target,
       List<IndicatorDefinition> defs,
-      UserDefinedFunction names,
-      Members members) {
-    List<String> dims = new ArrayList<>();
+      UserDefinedFunction names) {
+    // Each indicator whose measure a report also publishes as a ratio to the year before ("so với
+    // năm trước (%)") gets that ratio computed beside it, the same way, to be kept as data.
+    List<IndicatorDefinition> all = new ArrayList<>(defs);
+    Map<String, String> ratioOf = new LinkedHashMap<>();
     for (IndicatorDefinition d : defs) {
-      for (List<String> b : d.breakdownColumns()) {
-        b.stream().filter(c -> !dims.contains(c)).forEach(dims::add);
+      String ratio = d.measure() + PUBLISHED_RATIO_SUFFIX;
+      if (target.measures().containsKey(ratio)) {
+        IndicatorDefinition r =
+            new IndicatorDefinition(
+                d.id() + PUBLISHED_RATIO_SUFFIX,
+                d.name(),
+                "%",
+                d.source(),
+                ratio,
+                d.aggregate(),
+                d.filter(),
+                d.period(),
+                d.breakdowns(),
+                d.description(),
+                d.vintage());
+        all.add(r);
+        ratioOf.put(r.id(), d.id());
       }
     }
-    String valueColumn = target.isLongFacts() ? Target.VALUE : target.rowIdColumn().orElseThrow();
-    List<Column> keep = new ArrayList<>();
-    keep.add(col(Target.YEAR));
-    keep.add(col(Target.STATUS));
-    keep.add(col(valueColumn).as("v"));
-    // Long facts group millions of rows: by the indicator's number and the members' keys, not by
-    // texts; the small result gets its texts back below.
-    boolean keys = target.isLongFacts();
-    dims.forEach(
-        c -> keep.add(keys && target.keyed().contains(c) ? col(Target.keyOf(c)).as(c) : col(c)));
-    Dataset<Row> tagged = null;
-    for (int i = 0; i < defs.size(); i++) {
-      IndicatorDefinition d = defs.get(i);
-      List<Column> cols = new ArrayList<>(keep);
-      cols.add(0, keys ? lit(i).as(TAG) : lit(d.id()).as(IndicatorsTable.INDICATOR));
-      Dataset<Row> part = filtered(silver, d).select(cols.toArray(Column[]::new));
-      tagged = tagged == null ? part : tagged.unionByName(part);
+    Dataset<Row> figures = new LongFigures(target, all, layouts).figures(silver);
+    Column indicator = lit(null).cast(DataTypes.StringType);
+    for (int i = 0; i < all.size(); i++) {
+      indicator = when(col(LongFigures.TAG).equalTo(i), lit(all.get(i).id())).otherwise(indicator);
     }
-    String view =
-        "extrel_gold_" + target.name() + "_" + Integer.toHexString(System.identityHashCode(tagged));
-    tagged.createOrReplaceTempView(view);
-
-    // gid: bit (n-1-i) is set when dims[i] is not in the row's grouping set.
-    List<String> sets = new ArrayList<>();
-    StringBuilder label = new StringBuilder("CASE");
-    StringBuilder wanted = new StringBuilder();
-    for (IndicatorDefinition d : defs) {
-      for (List<String> b : d.breakdownColumns()) {
-        int gid = 0;
-        for (int i = 0; i < dims.size(); i++) {
-          if (!b.contains(dims.get(i))) {
-            gid |= 1 << (dims.size() - 1 - i);
-          }
-        }
-        String set =
-            "("
-                + String.join(", ", concat(List.of(IndicatorsTable.INDICATOR, Target.YEAR), b))
-                + ")";
-        if (!sets.contains(set)) {
-          sets.add(set);
-        }
-        String cond = "indicator = '" + d.id() + "' AND gid = " + gid;
-        label
-            .append(" WHEN ")
-            .append(cond)
-            .append(" THEN '")
-            .append(IndicatorDefinition.dimensionLabel(b))
-            .append("'");
-        wanted.append(wanted.length() == 0 ? "" : " OR ").append("(").append(cond).append(")");
-      }
-    }
-    label.append(" END");
-    List<String> bits = new ArrayList<>();
-    for (int i = 0; i < dims.size(); i++) {
-      bits.add("shiftleft(grouping(" + dims.get(i) + "), " + (dims.size() - 1 - i) + ")");
-    }
-    String gidExpr = dims.isEmpty() ? "0" : String.join(" + ", bits);
-    String dimSelect = dims.isEmpty() ? "" : String.join(", ", dims) + ", ";
-    String rank = "CASE status WHEN 'estimated' THEN 2 WHEN 'preliminary' THEN 1 ELSE 0 END";
-    String from;
-    String value;
-    String sourceRows;
-    String statusRank;
-    if (target.isLongFacts()) {
-      // Sums roll up: first to the finest breakdown (a few thousand rows from millions), then the
-      // grouping sets over that, instead of expanding every silver row once per grouping set.
-      Dataset<Row> fine =
-          silver
-              .sparkSession()
-              .sql(
-                  "SELECT "
-                      + TAG
-                      + ", year, "
-                      + dimSelect
-                      + "sum(v) AS v, count(1) AS n, max("
-                      + rank
-                      + ") AS r FROM "
-                      + view
-                      + " GROUP BY "
-                      + TAG
-                      + ", year"
-                      + (dims.isEmpty() ? "" : ", " + String.join(", ", dims)));
-      String fineView = view + "_fine";
-      members.named(fine, silver, target, defs, dims).createOrReplaceTempView(fineView);
-      from = fineView;
-      value = "CAST(sum(v) AS DECIMAL(38,6))";
-      sourceRows = "sum(n)";
-      statusRank = "max(r)";
-    } else {
-      // Distinct counts do not roll up: the grouping sets run over the rows themselves.
-      from = view;
-      value = "CAST(count(DISTINCT v) AS DECIMAL(38,6))";
-      sourceRows = "count(1)";
-      statusRank = "max(" + rank + ")";
-    }
-    Dataset<Row> grouped =
-        silver
-            .sparkSession()
-            .sql(
-                "SELECT indicator, year, "
-                    + dimSelect
-                    + gidExpr
-                    + " AS gid, "
-                    + value
-                    + " AS value, "
-                    + sourceRows
-                    + " AS source_rows, "
-                    + statusRank
-                    + " AS status_rank FROM "
-                    + from
-                    + " GROUP BY GROUPING SETS ("
-                    + String.join(", ", sets)
-                    + ")");
     Dataset<Row> labelled =
-        grouped.withColumn("dimension", expr(label.toString())).filter(expr(wanted.toString()));
+        figures
+            .withColumn(IndicatorsTable.INDICATOR, indicator)
+            .withColumnRenamed("v", IndicatorsTable.VALUE)
+            .withColumnRenamed("n", IndicatorsTable.SOURCE_ROWS)
+            .withColumnRenamed("r", "status_rank");
+    Column cut = col(LongFigures.CUT);
+    Column pub = when(cut.equalTo(LongFigures.CURRENT), col("pub")).otherwise(cut);
+    Dataset<Row> rows =
+        named(labelled, all, names)
+            .withColumn(LongFigures.CUT, cut)
+            .withColumn(IndicatorsTable.PUBLICATION, LongFigures.pathOf(pub))
+            .withColumn(IndicatorsTable.PUBLISHED, LongFigures.publishedOf(pub))
+            .withColumn(VintagesTable.EDITION, LongFigures.editionOf(pub));
+    Column isRatio = col(IndicatorsTable.INDICATOR).endsWith(PUBLISHED_RATIO_SUFFIX);
+    Dataset<Row> values = rows.filter(functions.not(isRatio));
+    if (ratioOf.isEmpty()) {
+      return values.withColumn(
+          IndicatorsTable.PUBLISHED_YOY_PCT, lit(null).cast(DataTypes.DoubleType));
+    }
+    Column main = lit(null).cast(DataTypes.StringType);
+    for (Map.Entry<String, String> e : ratioOf.entrySet()) {
+      main =
+          when(col(IndicatorsTable.INDICATOR).equalTo(e.getKey()), lit(e.getValue()))
+              .otherwise(main);
+    }
+    Dataset<Row> ratios =
+        rows.filter(isRatio)
+            .select(
+                main.as("r_indicator"),
+                col(LongFigures.CUT).as("r_cut"),
+                col(IndicatorsTable.YEAR).as("r_year"),
+                col(IndicatorsTable.DIMENSION).as("r_dimension"),
+                col(IndicatorsTable.MEMBER).as("r_member"),
+                col(IndicatorsTable.VALUE)
+                    .cast(DataTypes.DoubleType)
+                    .as(IndicatorsTable.PUBLISHED_YOY_PCT));
+    return values
+        .join(
+            ratios,
+            col(IndicatorsTable.INDICATOR)
+                .equalTo(col("r_indicator"))
+                .and(col(LongFigures.CUT).equalTo(col("r_cut")))
+                .and(col(IndicatorsTable.YEAR).equalTo(col("r_year")))
+                .and(col(IndicatorsTable.DIMENSION).equalTo(col("r_dimension")))
+                .and(col(IndicatorsTable.MEMBER).equalTo(col("r_member"))),
+            "left")
+        .drop("r_indicator", "r_cut", "r_year", "r_dimension", "r_member");
+  }
 
-    // member: the grouped dimensions' values joined by "/", in the order the breakdown names them.
+  /** The measure a report publishes as a ratio to the year before: {@code value_usd_yoy_pct}. */
+  public static final String PUBLISHED_RATIO_SUFFIX = "_yoy_pct";
+
+  /** A part's rows with their names, member, unit and status, in gold's columns. */
+  private Dataset<Row> named(
+      Dataset<Row> labelled, List<IndicatorDefinition> defs, UserDefinedFunction names) {
     Column member = lit(IndicatorsTable.TOTAL_MEMBER);
     Column memberName = lit("Tổng số");
     for (IndicatorDefinition d : defs) {
@@ -273,7 +245,157 @@ public final class IndicatorBuilder {
             .when(col("status_rank").equalTo(1), "preliminary")
             .otherwise("final")
             .as(IndicatorsTable.STATUS),
-        col(IndicatorsTable.SOURCE_ROWS));
+        col(IndicatorsTable.SOURCE_ROWS),
+        col("pub"),
+        col(LongFigures.CUT));
+  }
+
+  /** The rows of every cut but the last: the figures as each publication left them. */
+  static Dataset<Row> vintages(Dataset<Row> cuts, String runId) {
+    WindowSpec figure =
+        Window.partitionBy(
+            col(IndicatorsTable.INDICATOR),
+            col(IndicatorsTable.YEAR),
+            col(IndicatorsTable.DIMENSION),
+            col(IndicatorsTable.MEMBER));
+    return cuts.withColumn(
+            VintagesTable.CURRENT,
+            col(LongFigures.CUT).equalTo(functions.max(col(LongFigures.CUT)).over(figure)))
+        .select(
+            col(IndicatorsTable.INDICATOR),
+            col(IndicatorsTable.NAME_VI),
+            col(IndicatorsTable.NAME_EN),
+            col(IndicatorsTable.YEAR),
+            col(IndicatorsTable.DIMENSION),
+            col(IndicatorsTable.MEMBER),
+            col(IndicatorsTable.MEMBER_NAME),
+            col(IndicatorsTable.VALUE),
+            col(IndicatorsTable.UNIT),
+            col(IndicatorsTable.STATUS),
+            col(IndicatorsTable.PUBLISHED_YOY_PCT),
+            col(IndicatorsTable.PUBLICATION),
+            col(IndicatorsTable.PUBLISHED),
+            col(VintagesTable.EDITION),
+            col(VintagesTable.CURRENT),
+            col(IndicatorsTable.SOURCE_ROWS),
+            lit(runId).as(IndicatorsTable.RUN_ID))
+        .coalesce(1);
+  }
+
+  /** Filters an indicator's silver rows: its measure, its period, its declared filters. */
+  public static Dataset<Row> filtered(Dataset<Row> df, IndicatorDefinition def) {
+    Dataset<Row> out = df.filter(col(Target.PERIOD).equalTo(def.period()));
+    if (def.measure() != null && Targets.ALL.get(def.source()).isLongFacts()) {
+      out = out.filter(col(Target.MEASURE).equalTo(def.measure()));
+    }
+    Target target = Targets.ALL.get(def.source());
+    for (Map.Entry<String, List<String>> f : def.filter().entrySet()) {
+      if (target.keyed().contains(f.getKey())) {
+        // The same rows, compared as numbers.
+        out =
+            out.filter(
+                col(Target.keyOf(f.getKey()))
+                    .isin(f.getValue().stream().map(MemberKeys::of).toArray()));
+      } else {
+        out = out.filter(col(f.getKey()).isin(f.getValue().toArray()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The indicators of a table of rows (activity), counted once each, in a single pass: the rows of
+   * each indicator are tagged with its id, and one GROUPING SETS aggregation produces every
+   * (indicator, breakdown) at once.
+   */
+  private Dataset<Row> aggregate(
+      Dataset<Row> silver,
+      Target target,
+      List<IndicatorDefinition> defs,
+      UserDefinedFunction names) {
+    List<String> dims = new ArrayList<>();
+    for (IndicatorDefinition d : defs) {
+      for (List<String> b : d.breakdownColumns()) {
+        b.stream().filter(c -> !dims.contains(c)).forEach(dims::add);
+      }
+    }
+    List<Column> keep = new ArrayList<>();
+    keep.add(col(Target.YEAR));
+    keep.add(col(Target.STATUS));
+    keep.add(col(target.rowIdColumn().orElseThrow()).as("v"));
+    dims.forEach(c -> keep.add(col(c)));
+    Dataset<Row> tagged = null;
+    for (IndicatorDefinition d : defs) {
+      List<Column> cols = new ArrayList<>(keep);
+      cols.add(0, lit(d.id()).as(IndicatorsTable.INDICATOR));
+      Dataset<Row> part = filtered(silver, d).select(cols.toArray(Column[]::new));
+      tagged = tagged == null ? part : tagged.unionByName(part);
+    }
+    String view =
+        "extrel_gold_" + target.name() + "_" + Integer.toHexString(System.identityHashCode(tagged));
+    tagged.createOrReplaceTempView(view);
+    views.add(view);
+
+    // gid: bit (n-1-i) is set when dims[i] is not in the row's grouping set.
+    List<String> sets = new ArrayList<>();
+    StringBuilder label = new StringBuilder("CASE");
+    StringBuilder wanted = new StringBuilder();
+    for (IndicatorDefinition d : defs) {
+      for (List<String> b : d.breakdownColumns()) {
+        int gid = 0;
+        for (int i = 0; i < dims.size(); i++) {
+          if (!b.contains(dims.get(i))) {
+            gid |= 1 << (dims.size() - 1 - i);
+          }
+        }
+        String set =
+            "("
+                + String.join(", ", concat(List.of(IndicatorsTable.INDICATOR, Target.YEAR), b))
+                + ")";
+        if (!sets.contains(set)) {
+          sets.add(set);
+        }
+        String cond = "indicator = '" + d.id() + "' AND gid = " + gid;
+        label
+            .append(" WHEN ")
+            .append(cond)
+            .append(" THEN '")
+            .append(IndicatorDefinition.dimensionLabel(b))
+            .append("'");
+        wanted.append(wanted.length() == 0 ? "" : " OR ").append("(").append(cond).append(")");
+      }
+    }
+    label.append(" END");
+    List<String> bits = new ArrayList<>();
+    for (int i = 0; i < dims.size(); i++) {
+      bits.add("shiftleft(grouping(" + dims.get(i) + "), " + (dims.size() - 1 - i) + ")");
+    }
+    String gidExpr = dims.isEmpty() ? "0" : String.join(" + ", bits);
+    String dimSelect = dims.isEmpty() ? "" : String.join(", ", dims) + ", ";
+    String rank = "CASE status WHEN 'estimated' THEN 2 WHEN 'preliminary' THEN 1 ELSE 0 END";
+    // Distinct counts do not roll up: the grouping sets run over the rows themselves.
+    Dataset<Row> grouped =
+        silver
+            .sparkSession()
+            .sql(
+                "SELECT indicator, year, "
+                    + dimSelect
+                    + gidExpr
+                    + " AS gid, CAST(count(DISTINCT v) AS DECIMAL(38,6)) AS value, count(1) AS"
+                    + " source_rows, max("
+                    + rank
+                    + ") AS status_rank FROM "
+                    + view
+                    + " GROUP BY GROUPING SETS ("
+                    + String.join(", ", sets)
+                    + ")");
+    Dataset<Row> labelled =
+        grouped
+            .withColumn("dimension", expr(label.toString()))
+            .filter(expr(wanted.toString()))
+            .withColumn("pub", lit(null).cast(DataTypes.StringType))
+            .withColumn(LongFigures.CUT, lit(LongFigures.CURRENT));
+    return named(labelled, defs, names);
   }
 
   /**
@@ -304,57 +426,28 @@ public final class IndicatorBuilder {
     }
 
     /**
-     * The finest breakdown with each indicator's id for its number and each key turned back into
-     * its member. The breakdown is small (indicators × years × members), so it is gathered here;
-     * keys {@code silver.member_keys} does not know yet are looked up in silver, once.
+     * Keeps the members of the table's keyed columns that {@code silver.member_keys} does not know
+     * yet: one small query (the distinct members), and a look-up of the new keys' texts.
      */
-    Dataset<Row> named(
-        Dataset<Row> fine,
-        Dataset<Row> silver,
-        Target target,
-        List<IndicatorDefinition> defs,
-        List<String> dims) {
-      List<Row> rows = fine.collectAsList();
-      List<String> keyed = dims.stream().filter(target.keyed()::contains).toList();
-      Map<Long, String> names = keyed.isEmpty() ? Map.of() : known();
+    void record(Dataset<Row> silver, Target target) {
+      if (target.keyed().isEmpty()) {
+        return;
+      }
+      Dataset<Row> keys = null;
+      for (String c : target.keyed()) {
+        Dataset<Row> one =
+            silver.select(lit(c).as("c"), col(Target.keyOf(c)).as(MemberKeys.KEY)).distinct();
+        keys = keys == null ? one : keys.union(one);
+      }
       Map<String, java.util.Set<Long>> missing = new LinkedHashMap<>();
-      for (Row r : rows) {
-        for (String c : keyed) {
-          Object k = r.get(2 + dims.indexOf(c));
-          if (k != null && !names.containsKey((Long) k)) {
-            missing.computeIfAbsent(c, x -> new java.util.TreeSet<>()).add((Long) k);
-          }
+      for (Row r : keys.filter(col(MemberKeys.KEY).isNotNull()).collectAsList()) {
+        if (!known().containsKey(r.getLong(1))) {
+          missing.computeIfAbsent(r.getString(0), x -> new java.util.TreeSet<>()).add(r.getLong(1));
         }
       }
       if (!missing.isEmpty()) {
         lookUp(silver, target, missing);
       }
-      StructType schema =
-          new StructType()
-              .add(IndicatorsTable.INDICATOR, DataTypes.StringType, false)
-              .add(fine.schema().fields()[1]);
-      for (String c : dims) {
-        schema =
-            schema.add(
-                c, keyed.contains(c) ? DataTypes.StringType : fine.schema().apply(c).dataType());
-      }
-      for (int i = 2 + dims.size(); i < fine.schema().size(); i++) {
-        schema = schema.add(fine.schema().fields()[i]);
-      }
-      List<Row> out = new ArrayList<>(rows.size());
-      for (Row r : rows) {
-        Object[] v = new Object[r.size()];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = r.get(i);
-        }
-        v[0] = defs.get(r.getInt(0)).id();
-        for (String c : keyed) {
-          int i = 2 + dims.indexOf(c);
-          v[i] = v[i] == null ? null : names.get((Long) v[i]);
-        }
-        out.add(RowFactory.create(v));
-      }
-      return spark.createDataFrame(out, schema);
     }
 
     /** The members of these keys, from silver, in one query. */
@@ -456,8 +549,11 @@ public final class IndicatorBuilder {
             ratio.as(IndicatorsTable.YOY_RATIO),
             ratio.minus(1).multiply(100).as(IndicatorsTable.YOY_CHANGE_PCT),
             share.as(IndicatorsTable.SHARE_PCT),
+            col(IndicatorsTable.PUBLISHED_YOY_PCT),
             col(IndicatorsTable.STATUS),
             col(IndicatorsTable.SOURCE_ROWS),
+            col(IndicatorsTable.PUBLICATION),
+            col(IndicatorsTable.PUBLISHED),
             lit(runId).as(IndicatorsTable.RUN_ID))
         .coalesce(1);
   }

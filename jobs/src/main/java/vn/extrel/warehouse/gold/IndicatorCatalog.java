@@ -104,6 +104,14 @@ public record IndicatorCatalog(
     for (StructField f : t.schema().fields()) {
       columns.add(f.name());
     }
+    if (!IndicatorDefinition.VINTAGES.contains(d.vintage())) {
+      throw doc.error(
+          at + ".vintage",
+          "unknown vintage '" + d.vintage() + "'",
+          "use one of "
+              + IndicatorDefinition.VINTAGES
+              + " (which publication's value is the figure where several give it)");
+    }
     for (String c : d.filter().keySet()) {
       if (!columns.contains(c)) {
         throw doc.error(
@@ -127,7 +135,28 @@ public record IndicatorCatalog(
               "unknown breakdown '" + c + "'",
               "use total or columns of " + t.table());
         }
+        if (t.isLongFacts() && !"total".equals(c) && !members(t).contains(c)) {
+          throw doc.error(
+              at + ".breakdowns",
+              "'" + c + "' is not a member column of " + t.table() + " to break a total down by",
+              "use total or one of " + members(t));
+        }
       }
     }
+  }
+
+  /** The columns a table of values can be broken down by: its members, not the lineage. */
+  static List<String> members(Target t) {
+    List<String> out = new java.util.ArrayList<>();
+    for (vn.extrel.warehouse.silver.Dimension d : t.dimensions().values()) {
+      if (d.isMember()) {
+        for (StructField f : Target.columnsOf(d)) {
+          if (!f.name().endsWith("_name")) {
+            out.add(f.name());
+          }
+        }
+      }
+    }
+    return out;
   }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param period the reporting period summed, {@code Y} (full year) unless said otherwise
  * @param breakdowns {@code total} and dimension columns; a list inside the list is a cross
  *     breakdown
+ * @param vintage which publication's value is the figure where several give it: {@code latest}
+ *     (default), {@code earliest} or {@code final}
  */
 public record IndicatorDefinition(
     String id,
@@ -28,7 +30,19 @@ public record IndicatorDefinition(
     Map<String, List<String>> filter,
     String period,
     List<Object> breakdowns,
-    String description) {
+    String description,
+    String vintage) {
+
+  /** The latest publication's value is the figure (default). */
+  public static final String LATEST = "latest";
+
+  /** The first publication's value is the figure: as first published. */
+  public static final String EARLIEST = "earliest";
+
+  /** A final figure over a preliminary or estimated one, then the latest. */
+  public static final String FINAL = "final";
+
+  public static final List<String> VINTAGES = List.of(LATEST, EARLIEST, FINAL);
 
   public IndicatorDefinition {
     if (name != null) {
@@ -45,6 +59,7 @@ public record IndicatorDefinition(
     filter = filter == null ? Map.of() : Map.copyOf(filter);
     breakdowns = breakdowns == null ? List.of("total") : List.copyOf(breakdowns);
     period = period == null ? "Y" : period;
+    vintage = vintage == null ? LATEST : vintage;
   }
 
   public String nameVi() {

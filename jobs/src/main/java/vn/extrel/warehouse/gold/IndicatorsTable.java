@@ -42,11 +42,24 @@ public final class IndicatorsTable {
   /** value / the indicator's total of the year × 100; null for the total itself. */
   public static final String SHARE_PCT = "share_pct";
 
+  /**
+   * The ratio to the year before (%), as the figure's own publication prints it ("Năm 2020 so với
+   * năm trước (%)"): computed by the publisher on its revised figure of the year before, which may
+   * differ from {@link #YOY_CHANGE_PCT} + 100, computed on the figures gold holds.
+   */
+  public static final String PUBLISHED_YOY_PCT = "published_yoy_pct";
+
   /** final, or the weakest status among the figures summed (preliminary, estimated). */
   public static final String STATUS = "status";
 
   /** How many silver rows the value sums or counts. */
   public static final String SOURCE_ROWS = "source_rows";
+
+  /** The source path of the latest publication behind the figure (null for counted rows). */
+  public static final String PUBLICATION = "publication";
+
+  /** That publication's date, when known. */
+  public static final String PUBLISHED = "published";
 
   public static final String RUN_ID = "run_id";
 
@@ -72,7 +85,10 @@ public final class IndicatorsTable {
           .add(YOY_RATIO, DataTypes.DoubleType)
           .add(YOY_CHANGE_PCT, DataTypes.DoubleType)
           .add(SHARE_PCT, DataTypes.DoubleType)
+          .add(PUBLISHED_YOY_PCT, DataTypes.DoubleType)
           .add(STATUS, DataTypes.StringType)
           .add(SOURCE_ROWS, DataTypes.LongType)
+          .add(PUBLICATION, DataTypes.StringType)
+          .add(PUBLISHED, DataTypes.DateType)
           .add(RUN_ID, DataTypes.StringType);
 }

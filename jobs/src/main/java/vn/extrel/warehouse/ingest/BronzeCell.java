@@ -13,7 +13,15 @@ import java.io.Serializable;
  * @param kind see {@link RawCell#kind()}
  * @param text the text as read
  * @param unit the unit as written where the column's unit was found (header, unit line or layout)
+ * @param formula whether the value is a formula's cached result (a total computed with SUM)
  */
 public record BronzeCell(
-    String column, String key, String header, String ref, String kind, String text, String unit)
+    String column,
+    String key,
+    String header,
+    String ref,
+    String kind,
+    String text,
+    String unit,
+    boolean formula)
     implements Serializable {}

@@ -17,9 +17,31 @@ public final class HeaderMatcher {
   public static final String SEPARATOR = " / ";
 
   private static final Pattern PARENS = Pattern.compile("\\([^()]*\\)");
-  private static final Pattern YEAR = Pattern.compile("^(?:nam|year|fy)?((?:19|20)\\d{2})$");
+
+  /**
+   * A year header, with what may stand before the year: a status ("Ước tính năm 2019", "Sơ bộ
+   * 2020") and a period ("6 tháng đầu năm 2021", "Quý I/2021", "Tháng 12 năm 2019"). A plan ("Kế
+   * hoạch năm 2021") is not a figure of the year and does not match.
+   */
+  private static final Pattern YEAR =
+      Pattern.compile(
+          "^(?:uoctinh|uocthuchien|uoc|sobo|chinhthuc|thuchien)?"
+              + "(?:6thangdau|6thangcuoi|9thangdau|quy(?:iv|iii|ii|i|[1-4])|thang(?:1[0-2]|0?[1-9]))?"
+              + "(?:nam|year|fy)?((?:19|20)\\d{2})$");
+
+  private static final Pattern RATIO = Pattern.compile("%|\\bso voi\\b|\\bso sanh\\b|\\bchi so\\b");
+
+  /** True for a header of a ratio or a comparison ("Năm 2019 so với năm trước (%)"). */
+  public static boolean isRatio(String path) {
+    return path != null && RATIO.matcher(path.contains("%") ? "%" : Text.foldWords(path)).find();
+  }
+
+  /**
+   * The year beside the measure's words in one header text: "Lao động 2016", "2017 Số lao động".
+   */
   private static final Pattern TRAILING_YEAR =
       Pattern.compile("^(.*?[a-z]) (?:(?:nam|year|fy) )?((?:19|20)\\d{2})$");
+
   private static final Pattern LEADING_YEAR =
       Pattern.compile("^(?:(?:nam|year|fy) )?((?:19|20)\\d{2}) (.*[a-z].*)$");
 

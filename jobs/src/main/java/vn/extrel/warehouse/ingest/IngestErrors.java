@@ -269,10 +269,13 @@ public final class IngestErrors {
         null);
   }
 
-  public static FileException noUnit(String file, String sheet, String column, String header) {
+  public static FileException noUnit(
+      String file, String sheet, int headerRow, String column, String header) {
     return new FileException(
         "UNIT_UNKNOWN",
         where(file, sheet)
+            + " header row "
+            + headerRow
             + ": column '"
             + column
             + "' (header '"
@@ -338,6 +341,81 @@ public final class IngestErrors {
             + " exceeds the limit of "
             + limit
             + ". Split the file or check it is the right one",
+        null);
+  }
+
+  public static FileException unitConflict(
+      String file,
+      String sheet,
+      int headerRow,
+      String column,
+      String layoutUnit,
+      String fileUnit,
+      String whereInFile) {
+    return new FileException(
+        "UNIT_CONFLICT",
+        where(file, sheet)
+            + " header row "
+            + headerRow
+            + ": column '"
+            + column
+            + "' is in '"
+            + fileUnit
+            + "' by "
+            + whereInFile
+            + ", but the layout says unit: '"
+            + layoutUnit
+            + "'. The file's own unit wins over the layout's, and these two differ, so nothing is"
+            + " guessed: remove unit: from the column in the layout (the file's unit is then used), or"
+            + " correct the file if the layout is right",
+        null);
+  }
+
+  public static FileException unexpectedTable(
+      String file,
+      String sheet,
+      int row,
+      List<String> header,
+      String layout,
+      String firstCell,
+      List<String> memberColumns,
+      boolean stacked) {
+    return new FileException(
+        "UNEXPECTED_TABLE",
+        where(file, sheet)
+            + " row "
+            + row
+            + ": another table starts here (header "
+            + header
+            + ") that layout "
+            + layout
+            + " does not map"
+            + (memberColumns.isEmpty()
+                ? ""
+                : ": none of its columns is one of the layout's member columns " + memberColumns)
+            + ". Its rows would be read with the wrong meaning, so the file is not loaded. To leave"
+            + " the table out, add table.stop_before: '"
+            + firstCell
+            + "' to the layout (or table.range); to load it, "
+            + (stacked
+                ? "add the header text of its name column to the aliases of the member column it"
+                    + " holds (e.g. columns.area.aliases)"
+                : "add table.stacked: true and the header text of its name column to the aliases of"
+                    + " the member column it holds (e.g. columns.area.aliases)"),
+        null);
+  }
+
+  public static FileException sheetClaimedTwice(
+      String file, String sheet, String layout, String other) {
+    return new FileException(
+        "SHEET_CLAIMED_TWICE",
+        where(file, sheet)
+            + ": claimed by both layouts "
+            + layout
+            + " and "
+            + other
+            + ". A sheet is read by one layout; make their sheets: exclusive (sheets.name, sheets.regex"
+            + " or sheets.index)",
         null);
   }
 }

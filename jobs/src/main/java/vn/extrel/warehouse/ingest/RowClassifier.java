@@ -65,6 +65,7 @@ final class RowClassifier {
   private final List<String> totals = new ArrayList<>();
   private final List<String> sections = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final List<String> ignore = new ArrayList<>();
   private final List<Pattern> sectionPatterns = new ArrayList<>();
   private final boolean defaults;
 
@@ -78,6 +79,7 @@ final class RowClassifier {
     rules.total().forEach(t -> totals.add(Text.fold(t)));
     rules.section().forEach(s -> sections.add(Text.fold(s)));
     rules.note().forEach(n -> notes.add(Text.fold(n)));
+    rules.ignore().forEach(n -> ignore.add(Text.fold(n)));
     for (Layout.SectionSpec s : layout.sections()) {
       sectionPatterns.add(
           Pattern.compile(s.match(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
@@ -137,6 +139,11 @@ final class RowClassifier {
       }
     }
     return BronzeRecord.DATA;
+  }
+
+  /** Whether the layout's rows.ignore names the row (by a prefix of its label). */
+  boolean ignored(String label) {
+    return label != null && !ignore.isEmpty() && startsWithAny(Text.fold(label), ignore);
   }
 
   private static boolean startsWithAny(String folded, List<String> prefixes) {

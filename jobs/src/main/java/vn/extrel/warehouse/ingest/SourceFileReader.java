@@ -10,10 +10,12 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.silver.Targets;
 import vn.extrel.warehouse.util.Text;
 
 /**
@@ -130,10 +132,43 @@ public final class SourceFileReader {
    */
   public static CloseableIterator read(
       File file, String displayName, Layout layout, Target target) {
-    WorkbookReader reader = open(file, displayName, layout.format());
-    List<SheetInfo> sheets;
+    return read(file, displayName, List.of(layout));
+  }
+
+  /**
+   * The same under several layouts that share the workbook, each reading the sheets it names; a
+   * sheet two of them claim fails the file with both names.
+   */
+  public static CloseableIterator read(File file, String displayName, List<Layout> layouts) {
+    WorkbookReader reader = open(file, displayName, layouts.get(0).format());
+    java.util.TreeMap<Integer, Map.Entry<SheetInfo, Layout>> sheets = new java.util.TreeMap<>();
     try {
-      sheets = select(reader.sheets(), layout.sheets(), displayName);
+      List<SheetInfo> all = reader.sheets();
+      IngestErrors.FileException none = null;
+      for (Layout l : layouts) {
+        List<SheetInfo> chosen;
+        try {
+          chosen = select(all, l.sheets(), displayName);
+        } catch (IngestErrors.FileException e) {
+          if (layouts.size() == 1) {
+            throw e;
+          }
+          // Layouts that share workbooks claim the sheets they name; a workbook without one
+          // layout's sheet is read by the others.
+          none = none == null ? e : none;
+          continue;
+        }
+        for (SheetInfo s : chosen) {
+          Map.Entry<SheetInfo, Layout> other = sheets.put(s.index(), Map.entry(s, l));
+          if (other != null) {
+            throw IngestErrors.sheetClaimedTwice(
+                displayName, s.name(), other.getValue().id(), l.id());
+          }
+        }
+      }
+      if (sheets.isEmpty() && none != null) {
+        throw none;
+      }
     } catch (IOException e) {
       closeQuietly(reader);
       throw IngestErrors.unreadable(displayName, e);
@@ -142,8 +177,7 @@ public final class SourceFileReader {
       throw e;
     }
     String fileName = new File(displayName).getName();
-    boolean structure = layout.table().headerRows() > 1;
-    return new CloseableIterator(reader, sheets, layout, target, displayName, fileName, structure);
+    return new CloseableIterator(reader, new ArrayList<>(sheets.values()), displayName, fileName);
   }
 
   private static void closeQuietly(WorkbookReader r) {
@@ -157,30 +191,27 @@ public final class SourceFileReader {
   /** Records of all chosen sheets, one after another. */
   public static final class CloseableIterator implements Iterator<BronzeRecord>, AutoCloseable {
     private final WorkbookReader reader;
-    private final Iterator<SheetInfo> sheets;
-    private final Layout layout;
-    private final Target target;
+    private final Iterator<Map.Entry<SheetInfo, Layout>> sheets;
     private final String displayName;
     private final String fileName;
-    private final boolean structure;
     private SheetData current;
+    private Layout layout;
     private Iterator<BronzeRecord> records = Collections.emptyIterator();
 
     CloseableIterator(
         WorkbookReader reader,
-        List<SheetInfo> sheets,
-        Layout layout,
-        Target target,
+        List<Map.Entry<SheetInfo, Layout>> sheets,
         String displayName,
-        String fileName,
-        boolean structure) {
+        String fileName) {
       this.reader = reader;
       this.sheets = sheets.iterator();
-      this.layout = layout;
-      this.target = target;
       this.displayName = displayName;
       this.fileName = fileName;
-      this.structure = structure;
+    }
+
+    /** The layout of the sheet the last record came from. */
+    public Layout layout() {
+      return layout;
     }
 
     @Override
@@ -194,9 +225,13 @@ public final class SourceFileReader {
           if (!sheets.hasNext()) {
             return false;
           }
-          current = reader.open(sheets.next(), structure);
+          Map.Entry<SheetInfo, Layout> next = sheets.next();
+          layout = next.getValue();
+          current = reader.open(next.getKey(), layout.table().headerRows() > 1);
           mapped.clear();
-          records = new TableExtractor(current, layout, target, displayName, fileName);
+          records =
+              new TableExtractor(
+                  current, layout, Targets.ALL.get(layout.target()), displayName, fileName);
         }
         return true;
       } catch (IngestErrors.FileException e) {

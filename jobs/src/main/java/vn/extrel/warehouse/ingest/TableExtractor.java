@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.parse.Periods;
+import vn.extrel.warehouse.parse.Publications;
 import vn.extrel.warehouse.parse.Unit;
 import vn.extrel.warehouse.silver.Measure;
 import vn.extrel.warehouse.silver.Target;
@@ -60,6 +61,7 @@ final class TableExtractor implements Iterator<BronzeRecord> {
   private int tableIndex = -1;
   private int headerRowNumber = -1;
   private int labelColumn = -1;
+  private int dataRows;
   private boolean started;
   private boolean stopped;
   private int seen;
@@ -175,9 +177,15 @@ final class TableExtractor implements Iterator<BronzeRecord> {
     if (!started || stopped) {
       return false;
     }
+    if (stopBefore != null
+        && columns != null
+        && stopBefore.matcher(joined(window.peekFirst())).find()) {
+      return false; // where the table ends (emit stops there), not another table
+    }
     Integer fixed = layout.table().headerRow();
-    if (fixed != null) {
-      return columns == null && window.peekFirst().number() == fixed;
+    if (fixed != null && columns == null) {
+      // A fixed header row places the first table; stacked tables below it are still found.
+      return window.peekFirst().number() == fixed;
     }
     for (RawRow r : window) {
       if (r.hidden() || r.isBlank() && window.size() == 1) {
@@ -186,21 +194,59 @@ final class TableExtractor implements Iterator<BronzeRecord> {
       if (range != null && (r.number() < range[1] || r.number() > range[3])) {
         return false;
       }
+      // A data row is mostly figures; a header may hold a stray number (a page number, a total
+      // typed beside it) outside the columns it names, which tryHeader checks once it has them.
+      int figures = 0;
+      int cells = 0;
       for (RawCell c : r.cells()) {
-        if (c.isNumeric() && HeaderMatcher.year(c.text().replace(".0", "")) == null) {
-          return false;
+        if (!inRange(c.column()) || c.text().isBlank()) {
+          continue;
         }
+        cells++;
+        if (c.isNumeric() && HeaderMatcher.year(headerText(c)) == null) {
+          figures++;
+        }
+      }
+      if (figures > 0 && figures * 2 >= cells) {
+        return false;
       }
     }
     if (columns != null && !layout.table().stacked()) {
       // After the first table only the same header again (a printed report's page break) is a
-      // header. The first cells decide most rows without joining every row's text.
-      return headerTexts != null && sameFirstCells(window) && headerTexts.equals(texts(window));
+      // header. The first cells decide most rows without joining every row's text; a row with
+      // figures in the table's amount columns is data, and anything else may be another table,
+      // which tryHeader refuses.
+      return headerTexts != null && sameFirstCells(window) && headerTexts.equals(texts(window))
+          || !figuresInMeasures(window);
     }
     return true;
   }
 
+  /** Whether any of the rows holds a figure in a column the current table maps to a measure. */
+  private boolean figuresInMeasures(java.util.Collection<RawRow> rows) {
+    for (RawRow r : rows) {
+      int cells = 0;
+      for (RawCell c : r.cells()) {
+        Mapped m = columns.get(c.column());
+        if (!c.text().isBlank()) {
+          cells++;
+        }
+        if (m != null && m.measure() && (c.isNumeric() || hasDigit(c.text()))) {
+          return true;
+        }
+      }
+      if (cells < 2) {
+        return true; // a one-cell row is a title or a note, never a header
+      }
+    }
+    return false;
+  }
+
   private List<String> headerFirstCells = List.of();
+
+  private boolean inRange(int column) {
+    return range == null || (column >= range[0] && column <= range[2]);
+  }
 
   /** Whether each row begins with the text its header row began with. */
   private boolean sameFirstCells(java.util.Collection<RawRow> rows) {
@@ -248,26 +294,33 @@ final class TableExtractor implements Iterator<BronzeRecord> {
             c, new Mapped(name, key, paths.getOrDefault(c, ""), null, isMeasure(name, spec)));
       }
     }
+    boolean fixed = layout.table().headerRow() != null && columns == null;
     boolean matches =
         locate.isEmpty()
             ? found >= Math.min(2, Math.max(1, aliasSpecs)) && aliasSpecs > 0
             : locateOk;
-    if (layout.table().headerRow() != null) {
+    if (fixed) {
       matches = true;
     } else if (matches && !startsHeader(header.get(0))) {
       return false; // a title or unit line above the header is not part of it
     }
-    if (!matches) {
+    if (!matches || (!fixed && figureInMappedColumn(header, mapped))) {
       return false;
     }
     int headerRow = header.get(0).number();
     if (columns != null && !layout.table().stacked()) {
-      // A header repeated below the first (a printed report's page break): same table, header rows
-      // again.
-      for (RawRow r : header) {
-        out.addLast(record(r, BronzeRecord.HEADER, null));
+      if (headerTexts != null && headerTexts.equals(texts(header))) {
+        // A header repeated below the first (a printed report's page break): same table, header
+        // rows again.
+        for (RawRow r : header) {
+          out.addLast(record(r, BronzeRecord.HEADER, null));
+        }
+        return true;
       }
-      return true;
+      throw unexpectedTable(header, paths, false);
+    }
+    if (columns != null && mapsNoMember(mapped)) {
+      throw unexpectedTable(header, paths, true);
     }
     checkRequired(mapped, paths, headerRow);
     headerTexts = texts(header);
@@ -276,9 +329,10 @@ final class TableExtractor implements Iterator<BronzeRecord> {
       headerFirstCells.add(r.cells().isEmpty() ? "" : Text.squish(r.cells().get(0).text()));
     }
     tableIndex++;
+    dataRows = 0;
     headerRowNumber = headerRow;
     headerPaths = paths;
-    columns = withUnits(mapped);
+    columns = withUnits(mapped, headerRow);
     tableColumns = tableColumns(columns, paths);
     labelColumn = labelColumn(columns);
     resolveContext(header);
@@ -316,9 +370,81 @@ final class TableExtractor implements Iterator<BronzeRecord> {
     return cells >= 2;
   }
 
+  /** Whether a figure (not a year) sits in a column the candidate header maps. */
+  private boolean figureInMappedColumn(List<RawRow> header, Map<Integer, Mapped> mapped) {
+    for (RawRow r : header) {
+      for (RawCell c : r.cells()) {
+        if (mapped.containsKey(c.column())
+            && c.isNumeric()
+            && HeaderMatcher.year(headerText(c)) == null) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The layout's columns that name a member (partner, area, sector...) by header text. */
+  private List<String> memberColumns() {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Layout.ColumnSpec> e : layout.columns().entrySet()) {
+      String field = layout.fieldOf(e.getKey());
+      if (e.getValue().column() == null
+          && !e.getValue().aliases().isEmpty()
+          && target.dimensions().containsKey(field)
+          && !Set.of(Target.YEAR, Target.PERIOD, Target.STATUS).contains(field)) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a further table maps none of the layout's member columns (while the layout has some):
+   * its rows name members the layout cannot place, such as regions under a layout by partner.
+   */
+  private boolean mapsNoMember(Map<Integer, Mapped> mapped) {
+    List<String> members = memberColumns();
+    if (members.isEmpty() || layout.rowsAreMeasures()) {
+      return false;
+    }
+    for (Mapped m : mapped.values()) {
+      if (members.contains(m.spec())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private RuntimeException unexpectedTable(
+      List<RawRow> header, Map<Integer, String> paths, boolean stacked) {
+    String first = "";
+    for (RawCell c : header.get(0).cells()) {
+      if (!c.text().isBlank()) {
+        first = Text.squish(c.text());
+        break;
+      }
+    }
+    return IngestErrors.unexpectedTable(
+        file,
+        sheet.name(),
+        header.get(0).number(),
+        new ArrayList<>(paths.values()),
+        layout.id(),
+        first.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0"),
+        memberColumns(),
+        stacked);
+  }
+
+  /** A measure published as a percentage of the year before ("so với năm trước (%)"). */
+  private boolean isRatioMeasure(String name, Layout.ColumnSpec spec) {
+    Measure m = target.measures().get(spec.field() == null ? name : spec.field());
+    return m != null && Unit.PERCENT.equals(m.baseUnit());
+  }
+
   private boolean isMeasure(String name, Layout.ColumnSpec spec) {
     String field = spec.field() == null ? name : spec.field();
-    return target.measures().containsKey(field);
+    return target.measures().containsKey(field) || Layout.VALUE_FIELD.equals(field);
   }
 
   private List<Integer> columnsFor(
@@ -333,9 +459,12 @@ final class TableExtractor implements Iterator<BronzeRecord> {
       if (hiddenColumns.contains(c) || (range != null && (c < range[0] || c > range[2]))) {
         continue;
       }
+      // A family of year columns holds figures, not the ratios beside them ("Năm 2019 so với năm
+      // trước (%)" under the same "Trị giá").
       boolean hit =
           spec.isYearColumns()
               ? HeaderMatcher.yearColumn(p.getValue(), spec.aliases()) != null
+                  && HeaderMatcher.isRatio(p.getValue()) == isRatioMeasure(name, spec)
               : HeaderMatcher.matches(p.getValue(), spec.aliases());
       if (hit) {
         cols.add(c);
@@ -422,30 +551,49 @@ final class TableExtractor implements Iterator<BronzeRecord> {
     return c.text();
   }
 
-  /** Settles each mapped column's unit: the layout's, else the header's, else the unit line's. */
-  private Map<Integer, Mapped> withUnits(Map<Integer, Mapped> mapped) {
+  /**
+   * Settles each mapped column's unit: the header's, else the unit line's, else the layout's. The
+   * file's own unit wins; a layout unit that contradicts it stops the file (never a silent 1000x).
+   */
+  private Map<Integer, Mapped> withUnits(Map<Integer, Mapped> mapped, int headerRow) {
     Map<Integer, Mapped> result = new TreeMap<>();
     String unitLine = context.get("unit_line");
     for (Map.Entry<Integer, Mapped> e : mapped.entrySet()) {
       Mapped m = e.getValue();
       Layout.ColumnSpec spec = layout.columns().get(m.spec());
       String field = spec.field() == null ? m.spec() : spec.field();
-      String written = null;
-      if (spec.unit() != null) {
-        written = spec.unit();
-      } else if (Unit.fromHeader(m.header()) != null) {
-        written = Unit.fromHeader(m.header()).written();
-      } else if (m.measure() && unitLine != null && fits(Unit.fromUnitLine(unitLine), field)) {
+      Unit fromFile = null;
+      String whereInFile = null;
+      if (Unit.fromHeader(m.header()) != null) {
+        fromFile = Unit.fromHeader(m.header());
+        whereInFile = "its header '" + m.header() + "'";
+      } else if (m.measure() && unitLine != null && lineUnit(unitLine, field) != null) {
         // A sheet's unit line speaks for its amounts, not for its counts ("Số dự án" beside "triệu
-        // USD").
-        written = Unit.fromUnitLine(unitLine).written();
+        // USD"); a line for two units ("Nghìn tấn; Triệu USD") gives each measure its own.
+        fromFile = lineUnit(unitLine, field);
+        whereInFile = "the line '" + unitLine + "'";
       }
-      if (m.measure()) {
-        checkUnit(m, field, written);
+      String written = fromFile == null ? spec.unit() : fromFile.written();
+      if (fromFile != null && spec.unit() != null && !Unit.parse(spec.unit()).sameAs(fromFile)) {
+        throw IngestErrors.unitConflict(
+            file, sheet.name(), headerRow, m.spec(), spec.unit(), fromFile.written(), whereInFile);
+      }
+      if (m.measure() && !Layout.VALUE_FIELD.equals(field)) {
+        checkUnit(m, field, written, headerRow);
       }
       result.put(e.getKey(), new Mapped(m.spec(), m.key(), m.header(), written, m.measure()));
     }
     return result;
+  }
+
+  /** The unit a unit line gives a measure: the one of its units that fits the measure. */
+  private Unit lineUnit(String line, String field) {
+    for (Unit u : Unit.fromUnitLineAll(line)) {
+      if (fits(u, field)) {
+        return u;
+      }
+    }
+    return null;
   }
 
   private boolean fits(Unit unit, String field) {
@@ -455,7 +603,7 @@ final class TableExtractor implements Iterator<BronzeRecord> {
         && (measure.baseUnit() == null || measure.baseUnit().equals(unit.base()));
   }
 
-  private void checkUnit(Mapped m, String field, String written) {
+  private void checkUnit(Mapped m, String field, String written, int headerRow) {
     Measure measure = target.measures().get(field);
     if (measure == null || measure.baseUnit() == null) {
       return;
@@ -463,7 +611,7 @@ final class TableExtractor implements Iterator<BronzeRecord> {
     Unit unit = Unit.parse(written);
     if (unit == null) {
       if (Unit.USD.equals(measure.baseUnit())) {
-        throw IngestErrors.noUnit(file, sheet.name(), m.spec(), m.header());
+        throw IngestErrors.noUnit(file, sheet.name(), headerRow, m.spec(), m.header());
       }
       return; // counts: "Số dự án" needs no unit
     }
@@ -475,6 +623,14 @@ final class TableExtractor implements Iterator<BronzeRecord> {
 
   private int labelColumn(Map<Integer, Mapped> mapped) {
     String wanted = layout.rows().labelColumn();
+    if (wanted == null) {
+      // A key-indicator sheet's rows are named by the column that names their measure.
+      for (String c : layout.columns().keySet()) {
+        if (Layout.MEASURE_FIELD.equals(layout.fieldOf(c))) {
+          wanted = c;
+        }
+      }
+    }
     for (Map.Entry<Integer, Mapped> e : mapped.entrySet()) {
       if (wanted != null ? e.getValue().spec().equals(wanted) : !e.getValue().measure()) {
         return e.getKey();
@@ -494,6 +650,29 @@ final class TableExtractor implements Iterator<BronzeRecord> {
     put(ctx, "year", p.year());
     put(ctx, "period", p.period());
     put(ctx, "status", p.status());
+    Layout.PublicationSpec pub = layout.publication();
+    put(ctx, TableContext.PUBLISHED, pub.date());
+    if (!ctx.containsKey(TableContext.PUBLISHED)) {
+      String d = Publications.dateIn(fileName);
+      if (d != null) {
+        ctx.put(TableContext.PUBLISHED, d);
+      }
+    } else {
+      String d = Publications.date(ctx.get(TableContext.PUBLISHED));
+      if (d == null) {
+        ctx.remove(TableContext.PUBLISHED);
+      } else {
+        ctx.put(TableContext.PUBLISHED, d);
+      }
+    }
+    put(ctx, TableContext.EDITION, pub.edition());
+    if (!ctx.containsKey(TableContext.EDITION) && ctx.get("year") != null) {
+      String period = ctx.get("period");
+      ctx.put(
+          TableContext.EDITION,
+          ctx.get("year").trim()
+              + (period == null || Periods.FULL_YEAR.equals(period) ? "" : "-" + period));
+    }
     context = Collections.unmodifiableMap(ctx);
   }
 
@@ -533,11 +712,15 @@ final class TableExtractor implements Iterator<BronzeRecord> {
       return null;
     }
     if ("auto".equalsIgnoreCase(regex)) {
+      if (TableContext.PUBLISHED.equals(key)) {
+        return Publications.dateIn(text);
+      }
       Periods.Found f = Periods.find(text);
       return switch (key) {
-        case "year" -> f.year() == null ? null : String.valueOf(f.year());
-        case "period" -> f.period();
-        default -> f.status();
+        case TableContext.YEAR -> f.year() == null ? null : String.valueOf(f.year());
+        case TableContext.PERIOD -> f.period();
+        case TableContext.STATUS -> f.status();
+        default -> null;
       };
     }
     Matcher m =
@@ -594,9 +777,33 @@ final class TableExtractor implements Iterator<BronzeRecord> {
       cls = classifier.classify(label, hasValues(row), row.cells().size());
       if (BronzeRecord.SECTION.equals(cls)) {
         section = Text.squish(label);
+      } else if (BronzeRecord.DATA.equals(cls)) {
+        if (classifier.ignored(label)) {
+          cls = BronzeRecord.IGNORED;
+        } else if (!hasMappedValue(row)) {
+          // Nothing in the columns the layout reads: a subtitle under the header ("Tính từ
+          // 01/01/2020 đến 20/12/2020") or a row of stray cells; it can give no fact.
+          cls = dataRows == 0 ? BronzeRecord.SUBTITLE : BronzeRecord.EMPTY;
+        } else {
+          dataRows++;
+        }
       }
     }
     out.addLast(record(row, cls, label));
+  }
+
+  /** Whether a column the layout reads values from (not the label) holds anything in the row. */
+  private boolean hasMappedValue(RawRow row) {
+    boolean longFacts = target.isLongFacts();
+    for (RawCell c : row.cells()) {
+      Mapped m = columns.get(c.column());
+      if (m != null
+          && !c.text().isBlank()
+          && (longFacts ? m.measure() : c.column() != labelColumn)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String label(RawRow row) {
@@ -694,8 +901,15 @@ final class TableExtractor implements Iterator<BronzeRecord> {
   private RuntimeException headerNotFound() {
     List<String> wanted = new ArrayList<>();
     for (Map.Entry<String, Layout.ColumnSpec> e : layout.columns().entrySet()) {
-      if (!e.getValue().aliases().isEmpty()) {
-        wanted.add(e.getKey() + " " + e.getValue().aliases());
+      Layout.ColumnSpec c = e.getValue();
+      if (c.isYearColumns()) {
+        wanted.add(
+            e.getKey()
+                + " (year columns such as '2016', 'Năm 2016'"
+                + (c.aliases().isEmpty() ? "" : " under " + c.aliases())
+                + ")");
+      } else if (!c.aliases().isEmpty()) {
+        wanted.add(e.getKey() + " " + c.aliases());
       }
     }
     return IngestErrors.headerNotFound(

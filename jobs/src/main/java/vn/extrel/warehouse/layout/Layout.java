@@ -32,8 +32,19 @@ public record Layout(
     RowRules rows,
     List<SectionSpec> sections,
     Map<String, String> constants,
+    PublicationSpec publication,
+    LinkedHashMap<String, List<String>> measures,
     String source)
     implements Serializable {
+
+  /** The pseudo-field of a column whose text names the row's measure (key-indicator sheets). */
+  public static final String MEASURE_FIELD = "measure";
+
+  /** The pseudo-field of a column that holds the values of the measure the row names. */
+  public static final String VALUE_FIELD = "value";
+
+  /** The pseudo-field of a column that holds each row's unit ("Triệu USD", "Dự án"). */
+  public static final String UNIT_FIELD = "unit";
 
   public Layout {
     sheets = sheets == null ? Sheets.FIRST : sheets;
@@ -45,6 +56,19 @@ public record Layout(
     rows = rows == null ? RowRules.DEFAULT : rows;
     sections = sections == null ? List.of() : List.copyOf(sections);
     constants = constants == null ? Map.of() : Map.copyOf(constants);
+    publication = publication == null ? PublicationSpec.DEFAULT : publication;
+    measures = measures == null ? new LinkedHashMap<>() : measures;
+  }
+
+  /** True for a key-indicator layout: rows name measures, columns name years or periods. */
+  public boolean rowsAreMeasures() {
+    return !measures.isEmpty();
+  }
+
+  /** The target field a column feeds: its {@code field}, else its own name. */
+  public String fieldOf(String column) {
+    ColumnSpec c = columns.get(column);
+    return c == null || c.field() == null ? column : c.field();
   }
 
   public Layout withSource(String file) {
@@ -63,6 +87,8 @@ public record Layout(
         rows,
         sections,
         constants,
+        publication,
+        measures,
         file);
   }
 
@@ -72,6 +98,27 @@ public record Layout(
   public record Match(List<String> files, String regex) implements Serializable {
     public Match {
       files = files == null ? List.of() : List.copyOf(files);
+    }
+  }
+
+  /**
+   * What a file of this layout is: a publication with a date and an edition, and whether its rows
+   * are statistics (each value key once: a later publication's value replaces an earlier one's) or
+   * records (transactions, summed across files).
+   *
+   * @param date where the publication date is written (a regex on the title, the file name, the
+   *     sheet name, or a fixed value); default: a date in the file name (2019-12-27, 27-12-2019)
+   * @param edition a label that orders publications of the same date (default: the report's year
+   *     and period)
+   * @param kind {@code auto} (default: records when values repeat within a file), {@code report} or
+   *     {@code records}
+   */
+  public record PublicationSpec(ValueSource date, ValueSource edition, String kind)
+      implements Serializable {
+    public static final PublicationSpec DEFAULT = new PublicationSpec(null, null, null);
+
+    public PublicationSpec {
+      kind = kind == null ? "auto" : kind;
     }
   }
 
@@ -86,6 +133,11 @@ public record Layout(
 
     public boolean hiddenIncluded() {
       return Boolean.TRUE.equals(includeHidden) || name != null;
+    }
+
+    /** True when the layout names its sheets, so that other layouts may claim other sheets. */
+    public boolean explicit() {
+      return name != null || regex != null || index != null;
     }
   }
 
@@ -221,14 +273,16 @@ public record Layout(
       List<String> total,
       List<String> section,
       List<String> note,
+      List<String> ignore,
       Boolean defaults)
       implements Serializable {
-    public static final RowRules DEFAULT = new RowRules(null, null, null, null, null);
+    public static final RowRules DEFAULT = new RowRules(null, null, null, null, null, null);
 
     public RowRules {
       total = total == null ? List.of() : List.copyOf(total);
       section = section == null ? List.of() : List.copyOf(section);
       note = note == null ? List.of() : List.copyOf(note);
+      ignore = ignore == null ? List.of() : List.copyOf(ignore);
       defaults = defaults == null || defaults;
     }
   }

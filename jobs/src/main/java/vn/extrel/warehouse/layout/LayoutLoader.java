@@ -166,14 +166,21 @@ public final class LayoutLoader {
       String at = "columns." + e.getKey();
       Layout.ColumnSpec c = e.getValue();
       String field = c.field() == null ? e.getKey() : c.field();
+      boolean pseudo = PSEUDO_FIELDS.contains(field);
       require(
           doc,
-          target.accepts(field),
+          target.accepts(field) || (pseudo && l.rowsAreMeasures()),
           at,
           "'" + field + "' is not a field or measure of " + target.table(),
           "use field: with one of "
               + target.dimensions().keySet()
-              + (target.measures().isEmpty() ? "" : " or measures " + target.measures().keySet()));
+              + (target.measures().isEmpty() ? "" : " or measures " + target.measures().keySet())
+              + (pseudo
+                  ? ("; field: "
+                      + field
+                      + " is for key-indicator sheets, whose rows name measures:"
+                      + " add measures: with the row labels of each measure")
+                  : ""));
       require(
           doc,
           !c.aliases().isEmpty() || c.column() != null || c.isYearColumns(),
@@ -206,7 +213,9 @@ public final class LayoutLoader {
           "use e.g. USD, nghìn USD, triệu USD, tỷ đồng, người, dự án, %");
       require(
           doc,
-          !c.isYearColumns() || target.measures().containsKey(field),
+          !c.isYearColumns()
+              || target.measures().containsKey(field)
+              || Layout.VALUE_FIELD.equals(field),
           at + ".year_columns",
           "year_columns is for measures; '" + field + "' is not one",
           "map the year columns to a measure");
@@ -243,6 +252,8 @@ public final class LayoutLoader {
               || c.isYearColumns();
     }
     hasYear |= l.period().year() != null || l.constants().containsKey(Target.YEAR);
+    rowMeasures(l, doc, target);
+    publication(l, doc);
     require(
         doc,
         hasYear,
@@ -291,6 +302,68 @@ public final class LayoutLoader {
           "constant '" + k + "' is not a field of " + target.table(),
           "use one of " + target.dimensions().keySet());
     }
+  }
+
+  private static final Set<String> PSEUDO_FIELDS =
+      Set.of(Layout.MEASURE_FIELD, Layout.VALUE_FIELD, Layout.UNIT_FIELD);
+
+  /** A key-indicator layout: measures named by the row labels, one label and value columns. */
+  private static void rowMeasures(Layout l, YamlDocument doc, Target target) {
+    if (!l.rowsAreMeasures()) {
+      return;
+    }
+    require(
+        doc,
+        target.isLongFacts(),
+        "measures",
+        "measures: is for tables of figures; " + target.table() + " has one row per activity",
+        "remove measures:");
+    for (Map.Entry<String, List<String>> m : l.measures().entrySet()) {
+      require(
+          doc,
+          target.measures().containsKey(m.getKey()),
+          "measures." + m.getKey(),
+          "'" + m.getKey() + "' is not a measure of " + target.table(),
+          "use one of " + target.measures().keySet());
+      require(
+          doc,
+          m.getValue() != null && !m.getValue().isEmpty(),
+          "measures." + m.getKey(),
+          "measure '" + m.getKey() + "' lists no row labels",
+          "write e.g. " + m.getKey() + ": [\"Vốn đăng ký\"]");
+    }
+    long labels =
+        l.columns().keySet().stream()
+            .filter(c -> Layout.MEASURE_FIELD.equals(l.fieldOf(c)))
+            .count();
+    long values =
+        l.columns().keySet().stream().filter(c -> Layout.VALUE_FIELD.equals(l.fieldOf(c))).count();
+    require(
+        doc,
+        labels == 1,
+        "columns",
+        "a layout with measures: needs exactly one column with field: measure (the row labels), not "
+            + labels,
+        "add e.g. chi_tieu: {aliases: [\"Chỉ tiêu\"], field: measure}");
+    require(
+        doc,
+        values >= 1,
+        "columns",
+        "a layout with measures: needs the columns of the figures, with field: value",
+        "add e.g. values: {field: value, year_columns: true}");
+  }
+
+  private static void publication(Layout l, YamlDocument doc) {
+    Layout.PublicationSpec p = l.publication();
+    require(
+        doc,
+        Set.of("auto", "report", "records").contains(p.kind()),
+        "publication.kind",
+        "unknown kind '" + p.kind() + "'",
+        "use auto, report (each file a report: a later one replaces an earlier one's figures) or"
+            + " records (rows are transactions, summed over files)");
+    period(doc, "publication.date", p.date());
+    period(doc, "publication.edition", p.edition());
   }
 
   private static void period(YamlDocument doc, String at, Layout.ValueSource v) {

@@ -15,7 +15,11 @@ import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.gold.IndicatorBuilder;
 import vn.extrel.warehouse.gold.IndicatorsTable;
+import vn.extrel.warehouse.gold.VintagesTable;
+import vn.extrel.warehouse.quality.Revisions;
 import vn.extrel.warehouse.silver.PartnerTable;
+import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.silver.Targets;
 import vn.extrel.warehouse.util.Rows;
 
 /**
@@ -53,19 +57,42 @@ final class GoldStage {
             df, w.path(PartnerTable.ID), DeltaWrites.commitInfo(runId, "partners", List.of())));
   }
 
-  void indicators(
+  /**
+   * Writes gold.indicators and gold.indicator_vintages (one overwrite each); returns the findings
+   * about publications: values they disagree on, and published ratios the figures do not give.
+   */
+  List<Row> indicators(
       SparkSession spark,
       Warehouse w,
       String runId,
       Collection<String> files,
       Map<String, Long> written) {
-    Dataset<Row> gold =
-        new IndicatorBuilder(config.indicators(), config.reference()).build(spark, w, runId);
+    IndicatorBuilder.Built gold =
+        new IndicatorBuilder(config.indicators(), config.reference(), config.layouts())
+            .build(spark, w, runId);
     Failpoints.hit(Failpoints.DURING_GOLD);
     written.put(
         IndicatorsTable.ID.qualified(),
         DeltaWrites.overwrite(
-            gold, w.path(IndicatorsTable.ID), DeltaWrites.commitInfo(runId, "gold", files)));
+            gold.indicators(),
+            w.path(IndicatorsTable.ID),
+            DeltaWrites.commitInfo(runId, "gold", files)));
+    written.put(
+        VintagesTable.ID.qualified(),
+        DeltaWrites.overwrite(
+            gold.vintages(),
+            w.path(VintagesTable.ID),
+            DeltaWrites.commitInfo(runId, "gold vintages", files)));
+    List<Row> revisions =
+        new ArrayList<>(
+            vn.extrel.warehouse.quality.PublishedRatios.find(
+                w.read(spark, IndicatorsTable.ID), runId));
+    for (Target t : Targets.all()) {
+      if (t.isLongFacts() && w.exists(spark, t.table())) {
+        revisions.addAll(Revisions.find(w.read(spark, t.table()), t, config.layouts(), runId));
+      }
+    }
+    return revisions;
   }
 
   static List<LoadResult.HeadlineRow> headline(SparkSession spark, Warehouse w) {

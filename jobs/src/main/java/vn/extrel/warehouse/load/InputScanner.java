@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.layout.Layout;
 
@@ -320,6 +321,18 @@ public final class InputScanner {
     if (hits.size() == 1) {
       return new SourceFile(uri, rel, size, modified, hits.get(0), null, null);
     }
+    if (hits.size() > 1 && hits.stream().allMatch(h -> layouts.get(h).sheets().explicit())) {
+      // Layouts that each name their sheets share the workbook; the reader refuses a sheet two of
+      // them claim.
+      return new SourceFile(
+          uri,
+          rel,
+          size,
+          modified,
+          String.join(WarehouseConfig.LAYOUT_SEPARATOR, hits),
+          null,
+          null);
+    }
     if (hits.isEmpty()) {
       return new SourceFile(
           uri,
@@ -339,6 +352,10 @@ public final class InputScanner {
         modified,
         null,
         "ambiguous_layout",
-        rel + ": claimed by several layouts " + hits + ". Make their match patterns exclusive");
+        rel
+            + ": claimed by several layouts "
+            + hits
+            + ". Make their match patterns exclusive, or give each layout sheets: of its own"
+            + " (sheets.name, sheets.regex or sheets.index) so that they share the workbook");
   }
 }

@@ -21,7 +21,6 @@ import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.ops.DqResultsTable;
 import vn.extrel.warehouse.ops.FileLoadsTable;
 import vn.extrel.warehouse.ops.FilesTable;
@@ -453,12 +452,13 @@ public final class LoadJob {
       }
     }
     GoldStage gold = new GoldStage(config);
+    List<Row> revisions = null;
     if (silverChanged || regold || !w.exists(spark, vn.extrel.warehouse.silver.PartnerTable.ID)) {
       gold.partners(spark, w, runId, written);
     }
     if (silverChanged || regold) {
       stages.started("gold", config.indicators().indicators().size() + " indicators");
-      gold.indicators(spark, w, runId, loaded.keySet(), written);
+      revisions = gold.indicators(spark, w, runId, loaded.keySet(), written);
       Map<String, org.apache.spark.sql.Dataset<Row>> silverTables = new LinkedHashMap<>();
       Targets.all().forEach(t -> silverTables.put(t.name(), w.read(spark, t.table())));
       tableWide.addAll(
@@ -466,7 +466,8 @@ public final class LoadJob {
       stages.done("gold");
     }
     int dqErrors =
-        writeRuleResults(spark, w, runId, dq, fileScoped, tableWide, silverChanged || regold);
+        writeRuleResults(
+            spark, w, runId, dq, fileScoped, tableWide, silverChanged || regold, revisions);
     Failpoints.hit(Failpoints.BEFORE_MANIFEST);
     if (!tasks.isEmpty()) {
       writeFileLoads(spark, w, runId, updates, tasks);
@@ -494,12 +495,13 @@ public final class LoadJob {
   }
 
   private FileOutcome outcome(FileTask t, BronzeStage.FileStats s, SilverStage.Result silver) {
-    Layout layout = config.layouts().get(t.layoutId());
+    String layout = t.layoutId();
+    String target = config.targetsOf(layout);
     if (s.errorCode != null) {
       return new FileOutcome(
           t.path(),
-          layout.id(),
-          layout.target(),
+          layout,
+          target,
           t.sha256(),
           FileOutcome.FAILED,
           s.errorCode,
@@ -514,8 +516,8 @@ public final class LoadJob {
     if (silver.rejected().containsKey(t.path())) {
       return new FileOutcome(
           t.path(),
-          layout.id(),
-          layout.target(),
+          layout,
+          target,
           t.sha256(),
           FileOutcome.FAILED,
           "RULE_FAILED",
@@ -525,19 +527,19 @@ public final class LoadJob {
           0,
           0);
     }
-    long q = silver.quarantined().getOrDefault(t.path(), 0L);
+    SilverStage.Placed p = silver.placed().getOrDefault(t.path(), new SilverStage.Placed(0, 0, 0));
     return new FileOutcome(
         t.path(),
-        layout.id(),
-        layout.target(),
+        layout,
+        target,
         t.sha256(),
         FileOutcome.LOADED,
         null,
         null,
         s.rowsRead(),
-        s.data - q,
-        q,
-        s.rowsRead() - s.data);
+        p.loaded(),
+        p.quarantined(),
+        p.excluded());
   }
 
   private Manifest.Entry manifestEntry(FileTask t, FileOutcome o, LoadPlan plan, String runId) {
@@ -550,7 +552,7 @@ public final class LoadJob {
         f.modifiedMillis(),
         t.sha256(),
         o.layout(),
-        config.layoutHashes().get(o.layout()),
+        config.layoutHash(o.layout()),
         o.target(),
         o.status(),
         o.errorCode(),
@@ -576,16 +578,36 @@ public final class LoadJob {
       List<Row> fileRows,
       Set<String> files,
       List<Row> tableRows,
-      boolean tablesChanged) {
+      boolean tablesChanged,
+      List<Row> revisions) {
     String info = DeltaWrites.commitInfo(runId, "rules", files);
     if (!files.isEmpty()) {
       DeltaWrites.replaceWhere(
           spark.createDataFrame(fileRows, DqResultsTable.SCHEMA).coalesce(1),
           w.path(DqResultsTable.ID),
-          "rule <> '"
+          DqResultsTable.RULE
+              + " NOT IN ('"
               + vn.extrel.warehouse.quality.Reconciler.RULE
-              + "' AND "
+              + "', '"
+              + vn.extrel.warehouse.quality.Revisions.RULE
+              + "', '"
+              + vn.extrel.warehouse.quality.PublishedRatios.RULE
+              + "') AND "
               + DeltaWrites.in(DqResultsTable.SOURCE_PATH, files),
+          info);
+    }
+    if (revisions != null) {
+      // The revisions are found over all of silver each time gold is computed: they replace the
+      // earlier set.
+      DeltaWrites.replaceWhere(
+          spark.createDataFrame(revisions, DqResultsTable.SCHEMA).coalesce(1),
+          w.path(DqResultsTable.ID),
+          DqResultsTable.RULE
+              + " IN ('"
+              + vn.extrel.warehouse.quality.Revisions.RULE
+              + "', '"
+              + vn.extrel.warehouse.quality.PublishedRatios.RULE
+              + "')",
           info);
     }
     if (tablesChanged) {

@@ -10,7 +10,6 @@ import org.apache.hadoop.conf.Configuration;
 import vn.extrel.warehouse.bronze.FileTask;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
-import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.ops.Manifest;
 import vn.extrel.warehouse.util.Hashing;
 
@@ -110,8 +109,7 @@ final class LoadPlanner {
         }
         continue;
       }
-      Layout layout = config.layouts().get(f.layoutId());
-      String layoutHash = config.layoutHashes().get(f.layoutId());
+      String layoutHash = config.layoutHash(f.layoutId());
       boolean sameLayout =
           m != null && f.layoutId().equals(m.layout()) && layoutHash.equals(m.layoutHash());
       // A file that failed is read again every run until it loads or changes: its failure is
@@ -131,7 +129,7 @@ final class LoadPlanner {
         touched.add(withTime(m, f));
         continue;
       }
-      tasks.add(new FileTask(f.uri(), f.path(), sha, f.size(), layout.id()));
+      tasks.add(new FileTask(f.uri(), f.path(), sha, f.size(), f.layoutId()));
     }
     List<Manifest.Entry> vanished = new ArrayList<>();
     for (Manifest.Entry e : known.values()) {

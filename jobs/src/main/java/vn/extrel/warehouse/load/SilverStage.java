@@ -67,13 +67,18 @@ final class SilverStage {
     return TableHeaders.of(bronze(spark, w, versions));
   }
 
-  /** What writing silver did. */
-  record Result(Map<String, Long> quarantined, Map<String, String> rejected) {}
+  /** Rows of one file version by where they ended up: every row read is in exactly one. */
+  record Placed(long loaded, long quarantined, long excluded) {}
+
+  /** What writing silver did: each file's rows by place, and the files a rule rejected. */
+  record Result(Map<String, Placed> placed, Map<String, String> rejected) {}
 
   /**
-   * Writes silver for the given file versions. The row rules run first, on the facts about to be
-   * written: a file a rule rejects is left out of every table (its previous version stays), the
-   * rows a quarantine rule rejects go to silver.quarantine instead of their table.
+   * Writes silver for the given file versions, from one pass over their bronze rows: each row is
+   * parsed once into facts, a quarantine record or an excluded row. The row rules run on the facts
+   * before anything is written: a file a rule rejects is left out of every table (its previous
+   * version stays), the rows a quarantine rule rejects go to silver.quarantine instead of their
+   * table.
    *
    * @param rejected files already rejected (by the totals rule); more are added
    * @param dq rule results, added to
@@ -88,111 +93,129 @@ final class SilverStage {
       Map<String, String> rejected,
       List<Row> dq,
       TableHeaders headers) {
-    Dataset<Row> bronze = bronze(spark, w, versions);
     SilverParser parser = new SilverParser(config.layouts(), config.reference(), runId, headers);
-    Dataset<Row> data = bronze.filter(col(BronzeTable.ROW_CLASS).equalTo(BronzeRecord.DATA));
-    Map<Target, Dataset<Row>> facts = new LinkedHashMap<>();
-    Map<Target, RuleEngine.RowOutcome> checked = new LinkedHashMap<>();
-    for (Target t : Targets.all()) {
-      Dataset<Row> f =
-          data.filter(col(BronzeTable.TARGET).equalTo(t.name()))
-              .flatMap(SilverRows.facts(parser, t), Encoders.row(t.schema()));
-      if (rules.hasRowRules(t)) {
-        // Parsed once for the rules and once for the write otherwise; the facts of a night are
-        // small.
-        f = f.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> records =
+        bronze(spark, w, versions)
+            .flatMap(SilverRows.records(parser), Encoders.row(SilverRows.RECORD))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<Target, Dataset<Row>> facts = new LinkedHashMap<>();
+      Map<Target, RuleEngine.RowOutcome> checked = new LinkedHashMap<>();
+      for (Target t : Targets.all()) {
+        Dataset<Row> f = part(records, t.name());
+        facts.put(t, f);
+        RuleEngine.RowOutcome o = rules.rows(f, t);
+        checked.put(t, o);
+        dq.addAll(o.results());
+        o.rejected().forEach(rejected::putIfAbsent);
       }
-      facts.put(t, f);
-      RuleEngine.RowOutcome o = rules.rows(f, t);
-      checked.put(t, o);
-      dq.addAll(o.results());
-      o.rejected().forEach(rejected::putIfAbsent);
-    }
-    Map<String, String> keep = new LinkedHashMap<>(versions);
-    rejected.keySet().forEach(keep::remove);
-    if (keep.isEmpty()) {
-      return new Result(Map.of(), rejected);
-    }
-    Column kept = col("source_path").isin(keep.keySet().toArray());
-    String paths = DeltaWrites.in("source_path", keep.keySet());
-    String info = DeltaWrites.commitInfo(runId, "silver", keep.keySet());
-    List<Callable<Map.Entry<TableId, Long>>> writes = new ArrayList<>();
-    Dataset<Row> ruleQuarantine = null;
-    boolean first = true;
-    for (Target t : Targets.all()) {
-      Dataset<Row> f = facts.get(t).filter(kept);
-      RuleEngine.RowOutcome o = checked.get(t);
-      if (o.quarantine() != null) {
-        // A source row with one rejected value leaves silver whole: a row is loaded or quarantined,
-        // not both.
-        Dataset<Row> bad = f.filter(o.quarantine());
-        Dataset<Row> badRows = bad.select(col(Lineage.LINEAGE_ID)).distinct();
-        Dataset<Row> q = RuleEngine.asQuarantine(bad, o.reason(), t, runId);
-        ruleQuarantine = ruleQuarantine == null ? q : ruleQuarantine.unionByName(q);
-        f =
-            f.join(badRows, Scala.seq(List.of(Lineage.LINEAGE_ID)), "left_anti")
-                .select(
-                    Arrays.stream(t.schema().fieldNames())
-                        .map(functions::col)
-                        .toArray(Column[]::new));
+      Map<String, String> keep = new LinkedHashMap<>(versions);
+      rejected.keySet().forEach(keep::remove);
+      if (keep.isEmpty()) {
+        return new Result(Map.of(), rejected);
       }
-      Dataset<Row> good = f;
-      boolean pause = first;
-      Map<String, String> props = w.creationProperties(spark, t.table());
+      Column kept = col(Lineage.SOURCE_PATH).isin(keep.keySet().toArray());
+      String paths = DeltaWrites.in(Lineage.SOURCE_PATH, keep.keySet());
+      String info = DeltaWrites.commitInfo(runId, "silver", keep.keySet());
+      List<Callable<Map.Entry<TableId, Long>>> writes = new ArrayList<>();
+      List<Dataset<Row>> placed = new ArrayList<>();
+      Dataset<Row> ruleQuarantine = null;
+      boolean first = true;
+      for (Target t : Targets.all()) {
+        Dataset<Row> f = facts.get(t).filter(kept);
+        RuleEngine.RowOutcome o = checked.get(t);
+        if (o.quarantine() != null) {
+          // A source row with one rejected value leaves silver whole: a row is loaded or
+          // quarantined, not both.
+          Dataset<Row> bad = f.filter(o.quarantine());
+          Dataset<Row> badRows = bad.select(col(Lineage.LINEAGE_ID)).distinct();
+          Dataset<Row> q = RuleEngine.asQuarantine(bad, o.reason(), t, runId);
+          ruleQuarantine = ruleQuarantine == null ? q : ruleQuarantine.unionByName(q);
+          f =
+              f.join(badRows, Scala.seq(List.of(Lineage.LINEAGE_ID)), "left_anti")
+                  .select(
+                      Arrays.stream(t.schema().fieldNames())
+                          .map(functions::col)
+                          .toArray(Column[]::new));
+        }
+        Dataset<Row> good = f;
+        placed.add(place(good, "loaded"));
+        boolean pause = first;
+        Map<String, String> props = w.creationProperties(spark, t.table());
+        writes.add(
+            () -> {
+              long n = DeltaWrites.replaceWhere(good, w.path(t.table()), paths, info, props);
+              if (pause) {
+                Failpoints.hit(Failpoints.BETWEEN_SILVER_TABLES);
+              }
+              return Map.entry(t.table(), n);
+            });
+        first = false;
+      }
+      Dataset<Row> parsedQuarantine = part(records, SilverRows.QUARANTINE).filter(kept);
+      Dataset<Row> quarantine =
+          ruleQuarantine == null ? parsedQuarantine : parsedQuarantine.unionByName(ruleQuarantine);
+      placed.add(place(quarantine, "quarantined"));
+      Map<String, String> quarantineProps = w.creationProperties(spark, QuarantineTable.ID);
       writes.add(
-          () -> {
-            long n = DeltaWrites.replaceWhere(good, w.path(t.table()), paths, info, props);
-            if (pause) {
-              Failpoints.hit(Failpoints.BETWEEN_SILVER_TABLES);
-            }
-            return Map.entry(t.table(), n);
-          });
-      first = false;
+          () ->
+              Map.entry(
+                  QuarantineTable.ID,
+                  DeltaWrites.replaceWhere(
+                      quarantine, w.path(QuarantineTable.ID), paths, info, quarantineProps)));
+      Dataset<Row> excluded = part(records, SilverRows.EXCLUDED).filter(kept);
+      placed.add(place(excluded, "excluded"));
+      Map<String, String> excludedProps = w.creationProperties(spark, ExcludedRowsTable.ID);
+      writes.add(
+          () ->
+              Map.entry(
+                  ExcludedRowsTable.ID,
+                  DeltaWrites.replaceWhere(
+                      excluded, w.path(ExcludedRowsTable.ID), paths, info, excludedProps)));
+      // Each table changes in its own commit; the commits are independent, so they run side by
+      // side.
+      for (Map.Entry<TableId, Long> e : Parallel.all(writes, WRITE_THREADS)) {
+        written.merge(e.getKey().qualified(), e.getValue(), Long::sum);
+      }
+      return new Result(placed(placed), rejected);
+    } finally {
+      records.unpersist();
     }
-    Dataset<Row> parsedQuarantine =
-        data.filter(kept)
-            .flatMap(SilverRows.quarantine(parser), Encoders.row(QuarantineTable.SCHEMA));
-    Dataset<Row> quarantine =
-        ruleQuarantine == null ? parsedQuarantine : parsedQuarantine.unionByName(ruleQuarantine);
-    Map<String, String> quarantineProps = w.creationProperties(spark, QuarantineTable.ID);
-    writes.add(
-        () ->
-            Map.entry(
-                QuarantineTable.ID,
-                DeltaWrites.replaceWhere(
-                    quarantine, w.path(QuarantineTable.ID), paths, info, quarantineProps)));
-    Dataset<Row> excluded = excluded(bronze.filter(kept), runId);
-    Map<String, String> excludedProps = w.creationProperties(spark, ExcludedRowsTable.ID);
-    writes.add(
-        () ->
-            Map.entry(
-                ExcludedRowsTable.ID,
-                DeltaWrites.replaceWhere(
-                    excluded, w.path(ExcludedRowsTable.ID), paths, info, excludedProps)));
-    // Each table changes in its own commit; the commits are independent, so they run side by side.
-    for (Map.Entry<TableId, Long> e : Parallel.all(writes, WRITE_THREADS)) {
-      written.merge(e.getKey().qualified(), e.getValue(), Long::sum);
-    }
-    facts.values().forEach(Dataset::unpersist);
-    Map<String, Long> quarantinedByFile = new LinkedHashMap<>();
-    for (Row r :
-        w.read(spark, QuarantineTable.ID)
-            .filter(expr(paths))
-            .groupBy(col(QuarantineTable.SOURCE_PATH))
-            .agg(functions.countDistinct(col(QuarantineTable.LINEAGE_ID)))
-            .collectAsList()) {
-      quarantinedByFile.put(r.getString(0), r.getLong(1));
-    }
-    return new Result(quarantinedByFile, rejected);
   }
 
-  private static Dataset<Row> excluded(Dataset<Row> bronze, String runId) {
-    return bronze
-        .filter(
-            col(BronzeTable.ROW_CLASS)
-                .notEqual(BronzeRecord.DATA)
-                .and(col(BronzeTable.ROW_CLASS).notEqual(BronzeRecord.FILE_ERROR)))
-        .map(SilverRows.excluded(runId), Encoders.row(ExcludedRowsTable.SCHEMA));
+  /** One table's rows of the pass, in the table's own columns. */
+  private static Dataset<Row> part(Dataset<Row> records, String kind) {
+    return records.filter(col(SilverRows.KIND).equalTo(kind)).select(col(kind + ".*"));
+  }
+
+  private static Dataset<Row> place(Dataset<Row> rows, String place) {
+    return rows.select(
+        col(Lineage.SOURCE_PATH), col(Lineage.LINEAGE_ID), functions.lit(place).as("place"));
+  }
+
+  /** Each file's rows by place, counted once each (a row with several facts is one row). */
+  private static Map<String, Placed> placed(List<Dataset<Row>> parts) {
+    Dataset<Row> all = parts.get(0);
+    for (int i = 1; i < parts.size(); i++) {
+      all = all.union(parts.get(i));
+    }
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    for (Row r :
+        all.groupBy(col(Lineage.SOURCE_PATH), col("place"))
+            .agg(functions.countDistinct(col(Lineage.LINEAGE_ID)))
+            .collectAsList()) {
+      long[] c = counts.computeIfAbsent(r.getString(0), k -> new long[3]);
+      int i =
+          switch (r.getString(1)) {
+            case "loaded" -> 0;
+            case "quarantined" -> 1;
+            default -> 2;
+          };
+      c[i] = r.getLong(2);
+    }
+    Map<String, Placed> out = new LinkedHashMap<>();
+    counts.forEach((k, c) -> out.put(k, new Placed(c[0], c[1], c[2])));
+    return out;
   }
 
   /**

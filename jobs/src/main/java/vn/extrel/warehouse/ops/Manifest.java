@@ -190,7 +190,7 @@ public final class Manifest {
     all.values().stream()
         .sorted(java.util.Comparator.comparing(Entry::path))
         .forEach(e -> rows.add(e.toRow()));
-    DeltaWrites.overwriteSchema(
+    DeltaWrites.overwrite(
         spark.createDataFrame(rows, FilesTable.SCHEMA).coalesce(1),
         warehouse.path(FilesTable.ID),
         userMetadata);

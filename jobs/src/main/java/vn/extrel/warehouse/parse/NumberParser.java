@@ -41,8 +41,19 @@ public final class NumberParser {
     if (!EXCEL_NUMBER.matcher(s).matches()) {
       return ParsedNumber.error(Reasons.NOT_A_NUMBER, "'" + s + "' is not a number");
     }
-    return ParsedNumber.ok(new BigDecimal(s), "number-cell");
+    // A spreadsheet keeps a number as a binary double: "263451.21406799997" is the 263451.214068
+    // typed in the cell. Excel holds and shows 15 significant digits; so does the warehouse.
+    BigDecimal v = new BigDecimal(s);
+    if (v.precision() > EXCEL_DIGITS.getPrecision()) {
+      v = v.round(EXCEL_DIGITS).stripTrailingZeros();
+      if (v.scale() < 0) {
+        v = v.setScale(0);
+      }
+    }
+    return ParsedNumber.ok(v, "number-cell");
   }
+
+  private static final java.math.MathContext EXCEL_DIGITS = new java.math.MathContext(15);
 
   /** Parses a number typed as text, under the column's locale. */
   public static ParsedNumber parseText(

@@ -17,6 +17,8 @@ public final class Reasons {
   public static final String PARTNER_COUNTRY_MISMATCH = "PARTNER_COUNTRY_MISMATCH";
   public static final String UNKNOWN_CODE = "UNKNOWN_CODE";
   public static final String UNIT_MISMATCH = "UNIT_MISMATCH";
+  public static final String UNIT_UNKNOWN = "UNIT_UNKNOWN";
+  public static final String UNKNOWN_MEASURE = "UNKNOWN_MEASURE";
   public static final String FORMULA_ERROR = "FORMULA_ERROR";
 
   /** A data-quality rule with action quarantine rejected the value (see config/rules). */

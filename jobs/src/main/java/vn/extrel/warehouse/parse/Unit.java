@@ -67,6 +67,11 @@ public record Unit(String base, BigDecimal multiplier, String written) implement
     BASES.put("tons", TONNE);
   }
 
+  /** The same unit, however it is written ("triệu USD" and "Triệu USD", "USD" and "đô la"). */
+  public boolean sameAs(Unit other) {
+    return other != null && base.equals(other.base) && multiplier.compareTo(other.multiplier) == 0;
+  }
+
   /** Reads a unit; null when the text names no unit this warehouse knows. */
   public static Unit parse(String written) {
     if (written == null) {
@@ -121,8 +126,59 @@ public record Unit(String base, BigDecimal multiplier, String written) implement
     return m.matches() ? parse(m.group(1)) : null;
   }
 
+  /**
+   * Every unit a "Đơn vị tính" line names: one ("triệu USD") or several for several columns ("Nghìn
+   * tấn; Triệu USD"); empty when the text is no such line.
+   */
+  public static java.util.List<Unit> fromUnitLineAll(String line) {
+    java.util.List<Unit> out = new java.util.ArrayList<>();
+    if (line == null) {
+      return out;
+    }
+    String units = unitsOf(line);
+    if (units == null) {
+      return out;
+    }
+    Unit whole = parse(units);
+    if (whole != null) {
+      out.add(whole);
+      return out;
+    }
+    for (String part : units.split("[;,/]")) {
+      Unit u = parse(part);
+      if (u != null) {
+        out.add(u);
+      }
+    }
+    return out;
+  }
+
   /** True for a line that declares a unit, even one this warehouse does not know. */
   public static boolean isUnitLine(String line) {
-    return line != null && UNIT_LINE.matcher(Text.squish(line)).matches();
+    return unitsOf(line) != null;
+  }
+
+  /**
+   * The units a unit line names: after "Đơn vị tính:" (whatever follows), or a line of units alone
+   * as the statistics office writes it above a table ("Nghìn tấn; Triệu USD"); null otherwise.
+   */
+  private static String unitsOf(String line) {
+    if (line == null) {
+      return null;
+    }
+    String t = Text.squish(line);
+    Matcher m = UNIT_LINE.matcher(t);
+    if (m.matches()) {
+      return m.group(1);
+    }
+    if (t.length() > 60 || !t.contains(";")) {
+      return null;
+    }
+    for (String part : t.split(";")) {
+      if (parse(part) == null) {
+        return null;
+      }
+    }
+    return t;
   }
 }

@@ -141,8 +141,9 @@ public final class Reconciler implements Serializable {
     return BigDecimal.ONE.movePointLeft(Math.max(0, written.scale())).divide(BigDecimal.valueOf(2));
   }
 
+  /** A column of figures: two columns of one year ("Tháng 12 năm 2019", "Năm 2019") are two. */
   private static String key(SilverParser.MeasureValue v) {
-    return v.key() == null ? v.column() : v.column() + "[" + v.key() + "]";
+    return (v.key() == null ? v.column() : v.column() + "[" + v.key() + "]") + "@" + v.header();
   }
 
   private static String plain(BigDecimal d) {

@@ -201,14 +201,26 @@ public final class RuleEngine {
         functions.array(problem).as(QuarantineTable.PROBLEMS));
   }
 
-  /** Duplicates of the rules' key columns over the whole table, after the write. */
+  /**
+   * Duplicates of the rules' key columns within each file version, after the write. The same key in
+   * two reports is not a duplicate but two publications of one value (gold keeps one, and a
+   * revision finding names both when they differ); total rows are not members' values.
+   */
   public List<Row> unique(Dataset<Row> table, Target target) {
     List<Row> out = new ArrayList<>();
     for (Rule r : catalog.forTable(target.name(), "unique")) {
       Dataset<Row> rows = r.where() == null ? table : table.filter(expr(r.where()));
-      Column[] key = r.columns().stream().map(functions::col).toArray(Column[]::new);
+      if (target.isLongFacts()) {
+        rows = rows.filter(col(Target.ROW_ROLE).equalTo(Target.DETAIL));
+      }
+      List<Column> keyColumns = new ArrayList<>();
+      r.columns().forEach(c -> keyColumns.add(col(c)));
+      Column[] key = keyColumns.toArray(Column[]::new);
+      keyColumns.add(col(Lineage.SOURCE_PATH));
+      keyColumns.add(col(Lineage.SOURCE_SHA256));
+      Column[] perFile = keyColumns.toArray(Column[]::new);
       Row d =
-          rows.groupBy(key)
+          rows.groupBy(perFile)
               .agg(
                   count(lit(1)).as("n"),
                   concat_ws(", ", functions.collect_set(col(Lineage.SOURCE_PATH))).as("files"))
@@ -228,7 +240,7 @@ public final class RuleEngine {
               + target.table()
               + " share "
               + (d.isNullAt(1) ? 0 : d.getLong(1))
-              + " key(s) "
+              + " key(s) within one file "
               + r.columns()
               + (n == 0 ? "" : "; first: " + d.getString(2) + " in " + d.getString(3));
       out.add(result(r, r.status(n), target.name(), null, null, n, message));
@@ -316,7 +328,7 @@ public final class RuleEngine {
                             + String.format("%.2f", bad.get(0).getDouble(2)))));
       }
       for (Map.Entry<String, Dataset<Row>> s : silver.entrySet()) {
-        if (!s.getValue().columns().toString().contains(Target.SOURCE_UNIT)) {
+        if (!java.util.Arrays.asList(s.getValue().columns()).contains(Target.SOURCE_UNIT)) {
           continue;
         }
         if (r.checks().contains("unit_change")) {
@@ -363,7 +375,9 @@ public final class RuleEngine {
         if (r.checks().contains("mixed_status")) {
           List<Row> bad =
               s.getValue()
-                  .groupBy(Target.DATASET, Target.YEAR, Target.MEASURE)
+                  // Within one report: a later report's final figure beside an earlier one's
+                  // estimate of the same year is two publications, not a mix.
+                  .groupBy(Target.DATASET, Target.YEAR, Target.MEASURE, Lineage.SOURCE_PATH)
                   .agg(countDistinct(col(Target.STATUS)).as("n"))
                   .filter(col("n").gt(1))
                   .collectAsList();

@@ -19,4 +19,16 @@ public record Dimension(String name, FieldType type, String codeList, boolean st
   public static Dimension code(String name, String codeList) {
     return new Dimension(name, FieldType.CODE, codeList, true);
   }
+
+  /**
+   * True for a member field, one a table can be broken down by (partner, area, sector, flow...);
+   * false for the time fields (year, period, status, date) and the ones only read to check others.
+   */
+  public boolean isMember() {
+    return stored
+        && switch (type) {
+          case YEAR, PERIOD, STATUS, DATE -> false;
+          default -> true;
+        };
+  }
 }

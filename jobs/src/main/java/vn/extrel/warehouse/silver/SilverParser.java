@@ -16,7 +16,10 @@ import org.apache.spark.sql.Row;
 import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.ingest.BronzeCell;
+import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.ingest.ExcelDates;
+import vn.extrel.warehouse.ingest.HeaderMatcher;
+import vn.extrel.warehouse.ingest.TableContext;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.parse.NumberLocale;
 import vn.extrel.warehouse.parse.NumberParser;
@@ -54,7 +57,23 @@ public final class SilverParser implements Serializable {
 
   /** A bronze cell, unpacked. */
   private record Cell(
-      String column, String key, String ref, String kind, String text, String unit) {}
+      String column,
+      String key,
+      String header,
+      String ref,
+      String kind,
+      String text,
+      String unit,
+      boolean formula) {
+    static Cell of(String column, BronzeCell c) {
+      return new Cell(
+          column, c.key(), c.header(), c.ref(), c.kind(), c.text(), c.unit(), c.formula());
+    }
+
+    Cell withUnit(String u) {
+      return new Cell(column, key, header, ref, kind, text, u, formula);
+    }
+  }
 
   private static final Pattern SPLIT = Pattern.compile("\\s*[;,\\n]\\s*");
   private static final List<DateTimeFormatter> DATE_FORMATS =
@@ -70,6 +89,7 @@ public final class SilverParser implements Serializable {
   private static final int I_SHA = BronzeTable.SCHEMA.fieldIndex(BronzeTable.SOURCE_SHA256);
   private static final int I_SHEET = BronzeTable.SCHEMA.fieldIndex(BronzeTable.SHEET);
   private static final int I_ROW = BronzeTable.SCHEMA.fieldIndex(BronzeTable.ROW);
+  private static final int I_ROW_CLASS = BronzeTable.SCHEMA.fieldIndex(BronzeTable.ROW_CLASS);
 
   private final Map<String, Layout> layouts;
   private final Reference reference;
@@ -106,10 +126,10 @@ public final class SilverParser implements Serializable {
         continue;
       }
       Measure m = target.measures().get(cs.field() == null ? spec : cs.field());
-      if (m == null) {
-        continue;
+      if (m == null || Unit.PERCENT.equals(m.baseUnit())) {
+        continue; // ratios do not add up to their total
       }
-      Cell cell = new Cell(spec, c.key(), c.ref(), c.kind(), c.text(), c.unit());
+      Cell cell = Cell.of(spec, c);
       ParsedNumber n = parseNumber(layout, cs, m, cell);
       if (!n.failed() && n.value() != null) {
         out.add(new MeasureValue(spec, cell.key(), cell.ref(), n.value(), c.header()));
@@ -121,13 +141,14 @@ public final class SilverParser implements Serializable {
   public Parsed parse(Row bronze) {
     Layout layout = layouts.get(bronze.getString(I_LAYOUT));
     Target target = Targets.ALL.get(layout.target());
+    boolean totalRow = BronzeRecord.TOTAL.equals(bronze.getString(I_ROW_CLASS));
     Map<String, String> context = headers.context(bronze);
-    Map<String, String> fieldOverride = sectionFields(layout, context.get("section"));
+    Map<String, String> fieldOverride = sectionFields(layout, context.get(TableContext.SECTION));
 
     Map<String, List<Cell>> bySpec = new LinkedHashMap<>();
     Map<String, String> raw = new LinkedHashMap<>();
     for (BronzeCell c : headers.cells(bronze)) {
-      Cell cell = new Cell(c.column(), c.key(), c.ref(), c.kind(), c.text(), c.unit());
+      Cell cell = Cell.of(c.column(), c);
       if (cell.column() == null) {
         raw.put(cell.ref(), cell.text());
       } else {
@@ -137,6 +158,10 @@ public final class SilverParser implements Serializable {
             cell.text());
       }
     }
+    List<String> breakdown =
+        target.isLongFacts()
+            ? breakdown(layout, target, headers.mappedColumns(bronze), fieldOverride)
+            : List.of();
 
     List<Problem> problems = new ArrayList<>();
     Map<String, Object> dims = new LinkedHashMap<>();
@@ -150,10 +175,13 @@ public final class SilverParser implements Serializable {
       String spec = e.getKey();
       Layout.ColumnSpec cs = e.getValue();
       String field = fieldOverride.getOrDefault(spec, cs.field() == null ? spec : cs.field());
+      if (totalRow && breakdown.contains(field)) {
+        continue; // a total row's label ("Tổng cộng") sits in the column its table breaks down by
+      }
       List<Cell> cells = bySpec.getOrDefault(spec, List.of());
       boolean present = cells.stream().anyMatch(c -> !Text.isBlank(c.text()));
       if (!present) {
-        if (cs.isRequired()) {
+        if (cs.isRequired() && !totalRow) {
           problems.add(
               new Problem(
                   Reasons.MISSING_REQUIRED,
@@ -239,7 +267,7 @@ public final class SilverParser implements Serializable {
                 d,
                 null,
                 "constants." + c.getKey(),
-                new Cell(null, null, null, "s", c.getValue(), null),
+                new Cell(null, null, null, null, "s", c.getValue(), null, false),
                 problems);
         if (v != null) {
           dims.put(d.name(), v);
@@ -267,8 +295,21 @@ public final class SilverParser implements Serializable {
 
     List<Map<String, Object>> facts = new ArrayList<>();
     if (target.isLongFacts()) {
+      base.put(Target.BREAKDOWN, breakdown.isEmpty() ? null : String.join("/", breakdown));
+      String published = context.get(TableContext.PUBLISHED);
+      base.put(Target.PUBLISHED, published == null ? null : java.sql.Date.valueOf(published));
+      base.put(Target.EDITION, context.get(TableContext.EDITION));
       longFacts(
-          layout, target, fieldOverride, bySpec, base, partners, partnerWritten, facts, problems);
+          layout,
+          target,
+          fieldOverride,
+          bySpec,
+          base,
+          partners,
+          partnerWritten,
+          totalRow,
+          facts,
+          problems);
     } else {
       if (!base.containsKey(Target.YEAR)) {
         problems.add(
@@ -295,6 +336,28 @@ public final class SilverParser implements Serializable {
       return new Parsed(List.of(), problems, raw);
     }
     return new Parsed(facts, List.of(), raw);
+  }
+
+  /**
+   * The member fields a table takes from its rows (after its section's overrides), in name order:
+   * what the table breaks its total down by. Fields set by the layout for the whole file
+   * (constants, a column's set:) are not among them.
+   */
+  private static List<String> breakdown(
+      Layout layout, Target target, List<String> mapped, Map<String, String> fieldOverride) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (String spec : mapped) {
+      Layout.ColumnSpec cs = layout.columns().get(spec);
+      if (cs == null) {
+        continue;
+      }
+      String field = fieldOverride.getOrDefault(spec, cs.field() == null ? spec : cs.field());
+      Dimension d = target.dimensions().get(field);
+      if (d != null && d.isMember()) {
+        out.add(field);
+      }
+    }
+    return List.copyOf(out);
   }
 
   private boolean isCountrySpec(Layout layout, Target target, String spec) {
@@ -342,6 +405,77 @@ public final class SilverParser implements Serializable {
     f.put(name + "_name", written);
   }
 
+  /** The measure and unit a key-indicator row names (its label and unit cells), or a problem. */
+  private record RowMeasure(Measure measure, String unit, Problem problem) {}
+
+  private RowMeasure rowMeasure(Layout layout, Target target, Map<String, List<Cell>> bySpec) {
+    Cell label = null;
+    Cell unitCell = null;
+    for (Map.Entry<String, List<Cell>> e : bySpec.entrySet()) {
+      String field = layout.fieldOf(e.getKey());
+      if (Layout.MEASURE_FIELD.equals(field) && !e.getValue().isEmpty()) {
+        label = e.getValue().get(0);
+      } else if (Layout.UNIT_FIELD.equals(field) && !e.getValue().isEmpty()) {
+        unitCell = e.getValue().get(0);
+      }
+    }
+    if (label == null || Text.isBlank(label.text())) {
+      return new RowMeasure(
+          null,
+          null,
+          new Problem(
+              Reasons.MISSING_REQUIRED,
+              Layout.MEASURE_FIELD,
+              null,
+              null,
+              "the row names no indicator in its label column; fill it, or add the row's text to"
+                  + " rows.ignore to leave it out",
+              List.of()));
+    }
+    String name = Text.squish(label.text());
+    for (Map.Entry<String, List<String>> m : layout.measures().entrySet()) {
+      if (HeaderMatcher.matches(name, m.getValue())) {
+        String unit = null;
+        if (unitCell != null && !Text.isBlank(unitCell.text())) {
+          if (Unit.parse(unitCell.text()) == null) {
+            return new RowMeasure(
+                null,
+                null,
+                new Problem(
+                    Reasons.UNIT_UNKNOWN,
+                    Layout.UNIT_FIELD,
+                    unitCell.ref(),
+                    unitCell.text(),
+                    unitCell.ref()
+                        + ": '"
+                        + Text.clip(Text.squish(unitCell.text()), 40)
+                        + "' is not a unit this warehouse knows; write e.g. Triệu USD, Nghìn USD,"
+                        + " Dự án, Người",
+                    List.of()));
+          }
+          unit = Text.squish(unitCell.text());
+        }
+        return new RowMeasure(target.measures().get(m.getKey()), unit, null);
+      }
+    }
+    return new RowMeasure(
+        null,
+        null,
+        new Problem(
+            Reasons.UNKNOWN_MEASURE,
+            Layout.MEASURE_FIELD,
+            label.ref(),
+            label.text(),
+            label.ref()
+                + ": '"
+                + Text.clip(name, 60)
+                + "' is none of the layout's measures "
+                + layout.measures().keySet()
+                + "; add it to the aliases of the measure it is under measures:, or to rows.ignore to"
+                + " leave the row out",
+            List.of()));
+  }
+
   private void longFacts(
       Layout layout,
       Target target,
@@ -350,18 +484,35 @@ public final class SilverParser implements Serializable {
       Map<String, Object> base,
       List<Partner> partners,
       String partnerWritten,
+      boolean totalRow,
       List<Map<String, Object>> facts,
       List<Problem> problems) {
     Partner partner = partners.isEmpty() ? null : partners.get(0);
+    RowMeasure rowMeasure = null;
+    if (layout.rowsAreMeasures()) {
+      rowMeasure = rowMeasure(layout, target, bySpec);
+      if (rowMeasure.problem() != null) {
+        problems.add(rowMeasure.problem());
+        return;
+      }
+    }
     for (Map.Entry<String, Layout.ColumnSpec> e : layout.columns().entrySet()) {
       String spec = e.getKey();
       Layout.ColumnSpec cs = e.getValue();
       String field = fieldOverride.getOrDefault(spec, cs.field() == null ? spec : cs.field());
-      Measure m = target.measures().get(field);
+      Measure m =
+          Layout.VALUE_FIELD.equals(field) && rowMeasure != null
+              ? rowMeasure.measure()
+              : target.measures().get(field);
       if (m == null) {
         continue;
       }
-      for (Cell cell : bySpec.getOrDefault(spec, List.of())) {
+      for (Cell column : bySpec.getOrDefault(spec, List.of())) {
+        // A key-indicator row's own unit ("Triệu USD" in its unit cell) wins over its column's.
+        Cell cell =
+            rowMeasure != null && rowMeasure.unit() != null
+                ? column.withUnit(rowMeasure.unit())
+                : column;
         ParsedNumber n = parseNumber(layout, cs, m, cell);
         if (n.failed()) {
           problems.add(
@@ -378,10 +529,26 @@ public final class SilverParser implements Serializable {
           continue;
         }
         Unit unit = Unit.parse(cell.unit());
+        if (rowMeasure != null) {
+          Problem p = unitProblem(m, unit, cell);
+          if (p != null) {
+            problems.add(p);
+            continue;
+          }
+        }
         BigDecimal multiplier = unit == null ? BigDecimal.ONE : unit.multiplier();
         Map<String, Object> f = new LinkedHashMap<>(base);
         if (cell.key() != null) {
           f.put(Target.YEAR, Integer.parseInt(cell.key()));
+          // A year column's header may say more: "Ước tính năm 2019" (an estimate), "6 tháng
+          // đầu năm 2021" (the first half).
+          ColumnWords words = columnWords(cell.header());
+          if (words.period() != null) {
+            f.put(Target.PERIOD, words.period());
+          }
+          if (words.status() != null) {
+            f.put(Target.STATUS, words.status());
+          }
         }
         if (!f.containsKey(Target.YEAR)) {
           problems.add(
@@ -401,13 +568,14 @@ public final class SilverParser implements Serializable {
                   d,
                   null,
                   spec + ".set." + s.getKey(),
-                  new Cell(null, null, null, "s", s.getValue(), null),
+                  new Cell(null, null, null, null, "s", s.getValue(), null, false),
                   problems);
           f.put(d.name(), v);
         }
         for (Dimension d : target.dimensions().values()) {
           if (d.type() == FieldType.PARTNER) {
-            putPartner(f, d.name(), partner, null, partnerWritten);
+            putPartner(
+                f, d.name(), totalRow ? null : partner, null, totalRow ? null : partnerWritten);
           }
         }
         f.put(Target.MEASURE, m.name());
@@ -415,6 +583,9 @@ public final class SilverParser implements Serializable {
         f.put(Target.UNIT, m.baseUnit() != null ? m.baseUnit() : unit == null ? null : unit.base());
         f.put(Target.SOURCE_UNIT, cell.unit());
         f.put(Target.MULTIPLIER, multiplier.setScale(6, RoundingMode.HALF_UP));
+        f.put(
+            Target.ROW_ROLE,
+            !totalRow ? Target.DETAIL : cell.formula() ? Target.FORMULA_TOTAL : Target.TOTAL);
         f.put(Lineage.CELL, cell.ref());
         f.put(Lineage.RAW_TEXT, cell.text());
         f.put(
@@ -425,6 +596,66 @@ public final class SilverParser implements Serializable {
         facts.add(f);
       }
     }
+  }
+
+  /** A key-indicator row's unit against its measure: money in USD, counts in no or a count unit. */
+  private static Problem unitProblem(Measure m, Unit unit, Cell cell) {
+    if (m.baseUnit() == null) {
+      return null;
+    }
+    if (unit == null) {
+      return Unit.USD.equals(m.baseUnit())
+          ? new Problem(
+              Reasons.UNIT_UNKNOWN,
+              Layout.UNIT_FIELD,
+              cell.ref(),
+              cell.text(),
+              cell.ref()
+                  + ": the row holds money but gives no unit (no unit cell, none in the header or a"
+                  + " 'Đơn vị tính' line); fill the row's unit cell, e.g. Triệu USD",
+              List.of())
+          : null;
+    }
+    boolean fits =
+        unit.base().equals(m.baseUnit())
+            || (Unit.COUNT.equals(unit.base()) && !Unit.USD.equals(m.baseUnit()));
+    return fits
+        ? null
+        : new Problem(
+            Reasons.UNIT_MISMATCH,
+            Layout.UNIT_FIELD,
+            cell.ref(),
+            cell.unit(),
+            cell.ref()
+                + ": the row's unit '"
+                + cell.unit()
+                + "' does not fit "
+                + m.name()
+                + " (stored in "
+                + m.baseUnit()
+                + "); the warehouse does not convert currencies: correct the unit cell, or map the"
+                + " row's label to another measure",
+            List.of());
+  }
+
+  /** What a year column's header says besides the year: its period and status, if any. */
+  private record ColumnWords(String period, String status) {}
+
+  private transient Map<String, ColumnWords> columnWords;
+
+  private ColumnWords columnWords(String header) {
+    if (header == null) {
+      return new ColumnWords(null, null);
+    }
+    if (columnWords == null) {
+      columnWords = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+    return columnWords.computeIfAbsent(
+        header,
+        h -> {
+          Periods.Found f = Periods.find(h);
+          return new ColumnWords(f.period(), f.status());
+        });
   }
 
   private ParsedNumber parseNumber(Layout layout, Layout.ColumnSpec cs, Measure m, Cell cell) {

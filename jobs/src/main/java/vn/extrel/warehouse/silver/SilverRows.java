@@ -6,125 +6,182 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.bronze.TableHeaders;
+import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.util.Rows;
 
-/** The executor-side functions from bronze rows to silver facts and quarantine records. */
+/**
+ * The executor-side step from bronze to silver: each bronze row is parsed once and ends up in
+ * exactly one place, as facts of its target table, as a quarantine record, or as an excluded row
+ * with its class. A load writes every silver table from this one pass.
+ */
 public final class SilverRows {
   private SilverRows() {}
 
-  /** Facts of one target, in that target's column order. */
-  public static FlatMapFunction<Row, Row> facts(SilverParser parser, Target target) {
-    return new Facts(parser, target);
-  }
+  /** Which table a record of {@link #RECORD} belongs to: a target's name, or one of these. */
+  public static final String KIND = "kind";
 
-  /** Quarantine records for rows that did not parse. */
-  public static FlatMapFunction<Row, Row> quarantine(SilverParser parser) {
-    return new Quarantine(parser);
-  }
+  public static final String QUARANTINE = "quarantine";
+  public static final String EXCLUDED = "excluded";
 
-  /** A non-data bronze row as {@code silver.excluded_rows} keeps it: its texts by A1 reference. */
-  public static MapFunction<Row, Row> excluded(String runId) {
-    return new Excluded(runId);
-  }
+  /**
+   * One record of the pass: {@link #KIND} and one struct column per table (a target's name, {@link
+   * #QUARANTINE}, {@link #EXCLUDED}), of which only the record's own is set.
+   */
+  public static final StructType RECORD;
 
-  private record Excluded(String runId) implements MapFunction<Row, Row>, Serializable {
-    @Override
-    public Row call(Row b) {
-      return Rows.of(
-          ExcludedRowsTable.SCHEMA,
-          runId,
-          b.getAs(BronzeTable.LAYOUT),
-          b.getAs(BronzeTable.TARGET),
-          b.getAs(BronzeTable.DATASET),
-          b.getAs(BronzeTable.SOURCE_PATH),
-          b.getAs(BronzeTable.SOURCE_SHA256),
-          b.getAs(BronzeTable.SHEET),
-          b.getAs(BronzeTable.ROW),
-          BronzeTable.lineageId(b),
-          b.getAs(BronzeTable.ROW_CLASS),
-          b.getAs(BronzeTable.LABEL),
-          Rows.map(TableHeaders.textsByRef(b)));
+  static {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField(KIND, DataTypes.StringType, false));
+    for (Target t : Targets.all()) {
+      fields.add(DataTypes.createStructField(t.name(), t.schema(), true));
     }
+    fields.add(DataTypes.createStructField(QUARANTINE, QuarantineTable.SCHEMA, true));
+    fields.add(DataTypes.createStructField(EXCLUDED, ExcludedRowsTable.SCHEMA, true));
+    RECORD = DataTypes.createStructType(fields);
   }
 
-  private record Facts(SilverParser parser, Target target)
-      implements FlatMapFunction<Row, Row>, Serializable {
+  /**
+   * What one bronze row becomes: facts of {@code target} (a data row, or a total row of a table of
+   * figures), a quarantine record (a data row that did not parse), or an excluded row (every other
+   * row, and a row that gives no fact). Exactly one of the three is non-empty.
+   */
+  public record Outcome(Target target, List<Row> facts, Row quarantine, Row excluded) {}
+
+  /** The outcome of a bronze row that is not a file's error row. */
+  public static Outcome outcome(SilverParser parser, Row bronze) {
+    String cls = bronze.getAs(BronzeTable.ROW_CLASS);
+    Target target = Targets.ALL.get(bronze.<String>getAs(BronzeTable.TARGET));
+    boolean data = BronzeRecord.DATA.equals(cls);
+    boolean total = BronzeRecord.TOTAL.equals(cls) && target.isLongFacts();
+    if (!data && !total) {
+      return new Outcome(target, List.of(), null, excluded(bronze, parser.runId(), cls));
+    }
+    SilverParser.Parsed p = parser.parse(bronze);
+    if (!p.facts().isEmpty()) {
+      return new Outcome(target, facts(p, target), null, null);
+    }
+    if (data && !p.problems().isEmpty()) {
+      return new Outcome(target, List.of(), quarantine(parser, bronze, p), null);
+    }
+    // A total row that does not read (its reconciliation says so) or a row with no figure.
+    return new Outcome(
+        target, List.of(), null, excluded(bronze, parser.runId(), data ? BronzeRecord.EMPTY : cls));
+  }
+
+  /** The pass over bronze rows, as {@link #RECORD}s. */
+  public static FlatMapFunction<Row, Row> records(SilverParser parser) {
+    return new Records(parser);
+  }
+
+  private record Records(SilverParser parser) implements FlatMapFunction<Row, Row>, Serializable {
     @Override
     public Iterator<Row> call(Row bronze) {
-      SilverParser.Parsed p = parser.parse(bronze);
-      if (p.facts().isEmpty()) {
+      if (BronzeRecord.FILE_ERROR.equals(bronze.getAs(BronzeTable.ROW_CLASS))) {
         return java.util.Collections.emptyIterator();
       }
-      StructField[] fields = target.schema().fields();
-      int[] keySources = target.keySources();
-      List<Row> out = new ArrayList<>(p.facts().size());
-      for (Map<String, Object> f : p.facts()) {
-        Object[] values = new Object[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-          Object v = f.get(fields[i].name());
-          if (v instanceof Map<?, ?> m) {
-            @SuppressWarnings("unchecked")
-            Map<String, String> sm = (Map<String, String>) m;
-            v = Rows.map(sm);
-          }
-          values[i] = v;
+      Outcome o = outcome(parser, bronze);
+      int width = RECORD.size();
+      List<Row> out = new ArrayList<>(Math.max(1, o.facts().size()));
+      if (o.quarantine() != null) {
+        out.add(record(width, QUARANTINE, o.quarantine()));
+      } else if (o.excluded() != null) {
+        out.add(record(width, EXCLUDED, o.excluded()));
+      } else {
+        for (Row f : o.facts()) {
+          out.add(record(width, o.target().name(), f));
         }
-        for (int i = 0; i < fields.length; i++) {
-          if (keySources[i] >= 0) {
-            values[i] = MemberKeys.of((String) values[keySources[i]]);
-          }
-        }
-        out.add(Rows.of(target.schema(), values));
       }
       return out.iterator();
     }
+
+    private static Row record(int width, String kind, Row value) {
+      Object[] v = new Object[width];
+      v[0] = kind;
+      v[RECORD.fieldIndex(kind)] = value;
+      return Rows.of(RECORD, v);
+    }
   }
 
-  private record Quarantine(SilverParser parser)
-      implements FlatMapFunction<Row, Row>, Serializable {
-    @Override
-    public Iterator<Row> call(Row b) {
-      SilverParser.Parsed p = parser.parse(b);
-      if (p.problems().isEmpty()) {
-        return java.util.Collections.emptyIterator();
+  /** A bronze row as {@code silver.excluded_rows} keeps it: its texts by A1 reference. */
+  static Row excluded(Row b, String runId, String rowClass) {
+    return Rows.of(
+        ExcludedRowsTable.SCHEMA,
+        runId,
+        b.getAs(BronzeTable.LAYOUT),
+        b.getAs(BronzeTable.TARGET),
+        b.getAs(BronzeTable.DATASET),
+        b.getAs(BronzeTable.SOURCE_PATH),
+        b.getAs(BronzeTable.SOURCE_SHA256),
+        b.getAs(BronzeTable.SHEET),
+        b.getAs(BronzeTable.ROW),
+        BronzeTable.lineageId(b),
+        rowClass,
+        b.getAs(BronzeTable.LABEL),
+        Rows.map(TableHeaders.textsByRef(b)));
+  }
+
+  private static List<Row> facts(SilverParser.Parsed p, Target target) {
+    StructField[] fields = target.schema().fields();
+    int[] keySources = target.keySources();
+    List<Row> out = new ArrayList<>(p.facts().size());
+    for (Map<String, Object> f : p.facts()) {
+      Object[] values = new Object[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        Object v = f.get(fields[i].name());
+        if (v instanceof Map<?, ?> m) {
+          @SuppressWarnings("unchecked")
+          Map<String, String> sm = (Map<String, String>) m;
+          v = Rows.map(sm);
+        }
+        values[i] = v;
       }
-      List<Object> problems = new ArrayList<>();
-      for (SilverParser.Problem pr : p.problems()) {
-        problems.add(
-            Rows.of(
-                QuarantineTable.PROBLEM,
-                pr.reason(),
-                pr.column(),
-                pr.cell(),
-                pr.raw(),
-                pr.message(),
-                Rows.seq(pr.suggestions())));
+      for (int i = 0; i < fields.length; i++) {
+        if (keySources[i] >= 0) {
+          values[i] = MemberKeys.of((String) values[keySources[i]]);
+        }
       }
-      SilverParser.Problem first = p.problems().get(0);
-      Row q =
-          Rows.of(
-              QuarantineTable.SCHEMA,
-              parser.runId(),
-              b.getAs(BronzeTable.LAYOUT),
-              b.getAs(BronzeTable.TARGET),
-              b.getAs(BronzeTable.DATASET),
-              b.getAs(BronzeTable.SOURCE_PATH),
-              b.getAs(BronzeTable.SOURCE_SHA256),
-              b.getAs(BronzeTable.SHEET),
-              b.getAs(BronzeTable.ROW),
-              BronzeTable.lineageId(b),
-              first.reason(),
-              first.message(),
-              first.column(),
-              first.cell(),
-              Rows.map(p.rawValues()),
-              Rows.seq(problems));
-      return List.of(q).iterator();
+      out.add(Rows.of(target.schema(), values));
     }
+    return out;
+  }
+
+  /** The quarantine record of a data row that did not parse: its first problem, and all of them. */
+  public static Row quarantine(SilverParser parser, Row b, SilverParser.Parsed p) {
+    List<Object> problems = new ArrayList<>();
+    for (SilverParser.Problem pr : p.problems()) {
+      problems.add(
+          Rows.of(
+              QuarantineTable.PROBLEM,
+              pr.reason(),
+              pr.column(),
+              pr.cell(),
+              pr.raw(),
+              pr.message(),
+              Rows.seq(pr.suggestions())));
+    }
+    SilverParser.Problem first = p.problems().get(0);
+    return Rows.of(
+        QuarantineTable.SCHEMA,
+        parser.runId(),
+        b.getAs(BronzeTable.LAYOUT),
+        b.getAs(BronzeTable.TARGET),
+        b.getAs(BronzeTable.DATASET),
+        b.getAs(BronzeTable.SOURCE_PATH),
+        b.getAs(BronzeTable.SOURCE_SHA256),
+        b.getAs(BronzeTable.SHEET),
+        b.getAs(BronzeTable.ROW),
+        BronzeTable.lineageId(b),
+        first.reason(),
+        first.message(),
+        first.column(),
+        first.cell(),
+        Rows.map(p.rawValues()),
+        Rows.seq(problems));
   }
 }

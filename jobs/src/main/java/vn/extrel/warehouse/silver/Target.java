@@ -36,6 +36,29 @@ public final class Target implements Serializable {
   public static final String MULTIPLIER = "multiplier";
 
   /**
+   * What a long fact's row is: {@link #DETAIL} (a member's figure), {@link #TOTAL} (a total row
+   * typed in the file) or {@link #FORMULA_TOTAL} (a total row the file computes with a formula over
+   * its rows).
+   */
+  public static final String ROW_ROLE = "row_role";
+
+  public static final String DETAIL = "detail";
+  public static final String TOTAL = "total";
+  public static final String FORMULA_TOTAL = "formula_total";
+
+  /**
+   * The fields by which the fact's table breaks its total down, as the table maps them from its
+   * rows ("partner", "sector", "area"); null for a figure of the whole (a key-indicator sheet).
+   */
+  public static final String BREAKDOWN = "breakdown";
+
+  /** The publication date of the report the fact is in, when known. */
+  public static final String PUBLISHED = "published";
+
+  /** The report's edition: its own reference period ("2021") or a declared label. */
+  public static final String EDITION = "edition";
+
+  /**
    * Silver amounts: 38 digits, 6 after the point, enough for "2464.322981 triệu USD" in USD
    * exactly.
    */
@@ -208,6 +231,10 @@ public final class Target implements Serializable {
       fields.add(DataTypes.createStructField(UNIT, DataTypes.StringType, true));
       fields.add(DataTypes.createStructField(SOURCE_UNIT, DataTypes.StringType, true));
       fields.add(DataTypes.createStructField(MULTIPLIER, AMOUNT, true));
+      fields.add(DataTypes.createStructField(ROW_ROLE, DataTypes.StringType, false));
+      fields.add(DataTypes.createStructField(BREAKDOWN, DataTypes.StringType, true));
+      fields.add(DataTypes.createStructField(PUBLISHED, DataTypes.DateType, true));
+      fields.add(DataTypes.createStructField(EDITION, DataTypes.StringType, true));
     }
     fields.addAll(Lineage.rowLevel());
     if (longFacts) {

@@ -29,7 +29,10 @@ public final class Targets {
               new Measure("adjusted_usd", Unit.USD, false),
               new Measure("share_purchases", Unit.COUNT, true),
               new Measure("share_purchase_usd", Unit.USD, false),
-              new Measure("net_inflows_usd", Unit.USD, false)),
+              new Measure("net_inflows_usd", Unit.USD, false),
+              // Ratios to the year before as a report publishes them ("so với năm trước (%)").
+              new Measure("registered_usd_yoy_pct", Unit.PERCENT, false),
+              new Measure("disbursed_usd_yoy_pct", Unit.PERCENT, false)),
           List.of("area", "partner_country", "sector"));
 
   /** Foreign trade, long: one row per (year, flow, partner, product group, measure). */
@@ -41,7 +44,10 @@ public final class Targets {
               Dimension.code("flow", "flow"),
               Dimension.of("partner", FieldType.PARTNER),
               Dimension.of("product_group", FieldType.TEXT)),
-          List.of(new Measure("value_usd", Unit.USD, false), new Measure("quantity", null, false)),
+          List.of(
+              new Measure("value_usd", Unit.USD, false),
+              new Measure("quantity", null, false),
+              new Measure("value_usd_yoy_pct", Unit.PERCENT, false)),
           List.of("flow", "partner_country", "product_group"));
 
   /** Foreign-affairs activities: one row per activity and partner. */

@@ -109,8 +109,10 @@ class MemberKeysTest {
 
     IndicatorBuilder builder =
         new IndicatorBuilder(
-            SampleWarehouse.config().indicators(), SampleWarehouse.config().reference());
-    List<Row> rebuilt = indicators(builder.build(spark, w, "test"));
+            SampleWarehouse.config().indicators(),
+            SampleWarehouse.config().reference(),
+            SampleWarehouse.config().layouts());
+    List<Row> rebuilt = indicators(builder.build(spark, w, "test").indicators());
 
     assertThat(rebuilt).isEqualTo(indicators(spark.table("gold.indicators")));
     assertThat(w.read(spark, MemberKeys.ID).count())

@@ -10,7 +10,8 @@ class RowClassifierTest {
 
   static final Layout LAYOUT =
       new Layout(
-          "t", null, "fdi", "d", null, null, null, null, null, null, null, null, null, null, null);
+          "t", null, "fdi", "d", null, null, null, null, null, null, null, null, null, null, null,
+          null, null);
 
   @ParameterizedTest
   @CsvSource(

@@ -100,8 +100,14 @@ class NumberParserTest {
 
   @Test
   void storedNumbersIgnoreTheLocale() {
+    // A stored double reads as the 15 significant digits Excel holds and shows (and openpyxl
+    // reads): the binary noise after them is not part of the figure.
     assertThat(NumberParser.parseStored("2464.3229809999998").value())
-        .isEqualByComparingTo("2464.3229809999998");
+        .isEqualByComparingTo("2464.322981");
+    assertThat(NumberParser.parseStored("263451.21406799997").value())
+        .isEqualByComparingTo("263451.214068");
+    assertThat(NumberParser.parseStored("12345678901234567890").value())
+        .isEqualByComparingTo("12345678901234600000");
     assertThat(NumberParser.parseStored("1.5E-3").value()).isEqualByComparingTo("0.0015");
     assertThat(NumberParser.parseStored("12,5").failed()).isTrue();
   }

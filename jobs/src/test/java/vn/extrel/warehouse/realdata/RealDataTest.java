@@ -22,6 +22,7 @@ import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.load.FileOutcome;
 import vn.extrel.warehouse.load.LoadResult;
 import vn.extrel.warehouse.testing.Loads;
+import vn.extrel.warehouse.testing.Openpyxl;
 import vn.extrel.warehouse.testing.Repo;
 import vn.extrel.warehouse.testing.TestSpark;
 
@@ -120,7 +121,11 @@ class RealDataTest {
   void worldBankWideYearsUnpivot() {
     CheckJob.FileCheck c = run("worldbank-wdi-fdi/WorldForeignDirectInvestmentInflow.csv");
     assertThat(c.ok()).isTrue();
-    assertThat(c.rows("data")).isEqualTo(266);
+    // 266 countries and aggregates: 252 with a figure in some year, 14 with none at all, which
+    // give no fact and are excluded as empty rows.
+    assertThat(c.rows("data")).isEqualTo(252);
+    assertThat(c.rows("empty")).isEqualTo(14);
+    assertThat(c.loaded()).isEqualTo(252);
     assertThat(c.rows("title")).as("the preamble lines").isEqualTo(2);
     Map<String, BigDecimal> vnm = values(c, "area", "VNM");
     assertThat(vnm.get("net_inflows_usd@2016")).isBetween(n("12.5e9"), n("12.7e9"));
@@ -166,8 +171,13 @@ class RealDataTest {
         .allSatisfy(f -> assertThat(f.status()).isEqualTo(FileOutcome.IGNORED));
     assertThat(r.files())
         .filteredOn(f -> f.layout() != null)
-        .hasSize(9)
-        .allSatisfy(f -> assertThat(f.status()).isEqualTo(FileOutcome.LOADED));
+        .hasSize(14)
+        .allSatisfy(f -> assertThat(f.status()).as(f.path()).isEqualTo(FileOutcome.LOADED))
+        .allSatisfy(
+            f ->
+                assertThat(f.rowsRead())
+                    .as(f.path() + ": read = loaded + quarantined + excluded")
+                    .isEqualTo(f.rowsLoaded() + f.rowsQuarantined() + f.rowsExcluded()));
     WarehouseCatalog.bind(spark, w, config.indicators().views());
     Row ratio =
         spark
@@ -192,5 +202,49 @@ class RealDataTest {
             .first()
             .getLong(0);
     assertThat(reconciled).isEqualTo(4);
+
+    // The year-end workbooks as vintages: each year is its own workbook's estimate, and the ratio
+    // the
+    // next workbook publishes (on its revised figure of the year before) is kept beside the ratio
+    // computed from the two estimates, with a finding where they disagree.
+    Path gso = Repo.realdata().resolve("gso-yearend-2018-2022");
+    BigDecimal million = n("1000000");
+    Row exports2019 = exports(spark, 2019);
+    assertThat(exports2019.getDecimal(0))
+        .isEqualByComparingTo(
+            Openpyxl.number(gso.resolve("2019-12-27-03-Bieu-2019.xlsx"), "xuat khau thang", "G9")
+                .multiply(million));
+    assertThat(exports2019.getString(3)).isEqualTo("estimated");
+    assertThat(exports2019.getString(4)).endsWith("2019-12-27-03-Bieu-2019.xlsx");
+    Path book2020 = gso.resolve("2020-12-27-03-Bieu-2020.xlsx");
+    Row exports2020 = exports(spark, 2020);
+    assertThat(exports2020.getDecimal(0))
+        .isEqualByComparingTo(Openpyxl.number(book2020, "xuat khau thang", "G9").multiply(million));
+    assertThat(exports2020.getDouble(2))
+        .as("the ratio the 2020 workbook publishes")
+        .isEqualTo(Openpyxl.number(book2020, "xuat khau thang", "M9").doubleValue());
+    assertThat(exports2020.getDouble(1))
+        .as("the ratio of the two workbooks' own estimates")
+        .isCloseTo(1.068, org.assertj.core.data.Offset.offset(0.0005));
+    String finding =
+        spark
+            .sql(
+                "SELECT message FROM ops.dq_results WHERE rule = 'published_ratio'"
+                    + " AND column = 'vn_exports_usd' AND message LIKE 'vn_exports_usd 2020:%'")
+            .first()
+            .getString(0);
+    assertThat(finding)
+        .contains("2020-12-27-03-Bieu-2020.xlsx publishes 106.5 % of 2019")
+        .contains("it is 106.84 %")
+        .contains("implies 2019 = 264292018779");
+  }
+
+  static Row exports(SparkSession spark, int year) {
+    return spark
+        .sql(
+            "SELECT value, yoy_ratio, published_yoy_pct, status, publication FROM gold.indicators"
+                + " WHERE indicator = 'vn_exports_usd' AND dimension = 'total' AND year = "
+                + year)
+        .first();
   }
 }

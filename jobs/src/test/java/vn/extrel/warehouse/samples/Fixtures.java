@@ -162,6 +162,9 @@ public final class Fixtures {
     multiPartner(dir.resolve("multi-partner-cell-activities.xlsx"));
     mismatch(dir.resolve("partner-country-mismatch-activities.xlsx"));
 
+    // ---- reports as published: vintages, breakdowns, key indicators, header quirks ----
+    PublicationFixtures.write(dir);
+
     // ---- hostile and broken files ----
     byte[] good = Files.readAllBytes(dir.resolve("totals-row-fdi.xlsx"));
     Files.write(dir.resolve("truncated-fdi.xlsx"), Arrays.copyOf(good, good.length / 2));

@@ -1,0 +1,260 @@
+package vn.extrel.warehouse.quality;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import vn.extrel.warehouse.layout.Layout;
+import vn.extrel.warehouse.ops.DqResultsTable;
+import vn.extrel.warehouse.silver.Dimension;
+import vn.extrel.warehouse.silver.Lineage;
+import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.util.Rows;
+
+/**
+ * Values that publications disagree on: the same value key (dataset, measure, year, period, row
+ * role, breakdown and members) given different values by two or more reports, such as a year-end
+ * report restating the year before. Equal repeats are not findings. Each finding names every
+ * publication's cell and value; gold takes one of them (the latest, unless an indicator says
+ * otherwise). Files of records (transactions) are parts of a whole, not editions, and are left out.
+ */
+public final class Revisions {
+  private Revisions() {}
+
+  public static final String RULE = "revision";
+
+  /** Findings kept per table; more are counted in the last one. */
+  static final int LIMIT = 500;
+
+  public static List<Row> find(
+      Dataset<Row> silver, Target target, Map<String, Layout> layouts, String runId) {
+    List<Column> key = new ArrayList<>();
+    List<String> memberNames = new ArrayList<>();
+    for (String c : List.of(Target.DATASET, Target.MEASURE, Target.YEAR, Target.PERIOD)) {
+      key.add(col(c));
+    }
+    key.add(col(Target.ROW_ROLE).equalTo(Target.DETAIL).as("is_detail"));
+    key.add(col(Target.BREAKDOWN));
+    for (Dimension d : target.dimensions().values()) {
+      if (d.isMember()) {
+        for (var f : Target.columnsOf(d)) {
+          if (!f.name().endsWith("_name") && !f.name().endsWith("_country")) {
+            key.add(col(f.name()));
+            memberNames.add(f.name());
+          }
+        }
+      }
+    }
+    Column declared = lit("auto");
+    for (Layout l : layouts.values()) {
+      declared =
+          when(col(Lineage.LAYOUT).equalTo(l.id()), lit(l.publication().kind()))
+              .otherwise(declared);
+    }
+    List<Column> byPub = new ArrayList<>(key);
+    byPub.add(col(Lineage.SOURCE_PATH));
+    byPub.add(col(Lineage.SOURCE_SHA256));
+    Dataset<Row> perPub =
+        silver
+            .groupBy(byPub.toArray(Column[]::new))
+            .agg(
+                functions.sum(Target.VALUE).as("v"),
+                functions.count(lit(1)).as("n"),
+                functions.first(Lineage.SHEET, true).as("sheet"),
+                functions.min(Lineage.CELL).as("cell"),
+                functions.min(Lineage.ROW).as("row"),
+                functions.first(declared, true).as("declared"),
+                functions.first(Target.PUBLISHED, true).as("published"),
+                functions.first(Target.EDITION, true).as("edition"));
+    WindowSpec file = Window.partitionBy(col(Lineage.SOURCE_PATH), col(Lineage.SOURCE_SHA256));
+    Column records =
+        col("declared")
+            .equalTo("records")
+            .or(
+                col("declared")
+                    .equalTo("auto")
+                    .and(
+                        functions
+                            .sum("n")
+                            .over(file)
+                            .multiply(2)
+                            .gt(functions.count(lit(1)).over(file).multiply(3))));
+    List<Column> keyColumns = new ArrayList<>();
+    for (String c : List.of(Target.DATASET, Target.MEASURE, Target.YEAR, Target.PERIOD)) {
+      keyColumns.add(col(c));
+    }
+    keyColumns.add(col("is_detail"));
+    keyColumns.add(col(Target.BREAKDOWN));
+    memberNames.forEach(m -> keyColumns.add(col(m)));
+    Column order =
+        functions.concat_ws(
+            "|",
+            functions.coalesce(col("published").cast(DataTypes.StringType), lit("0000-00-00")),
+            functions.coalesce(col("edition"), lit("!")),
+            col(Lineage.SOURCE_SHA256),
+            col(Lineage.SOURCE_PATH));
+    List<Row> found =
+        perPub
+            .withColumn("records", records)
+            .filter(functions.not(col("records")))
+            .groupBy(keyColumns.toArray(Column[]::new))
+            .agg(
+                functions.countDistinct("v").as("values"),
+                functions
+                    .sort_array(
+                        functions.collect_list(
+                            functions.struct(
+                                order.as("o"),
+                                col("v"),
+                                col(Lineage.SOURCE_PATH),
+                                col("sheet"),
+                                col("cell"),
+                                col("row"),
+                                col("published"),
+                                col("edition"))))
+                    .as("pubs"))
+            .filter(col("values").gt(1))
+            .orderBy(keyColumns.toArray(Column[]::new))
+            .limit(LIMIT + 1)
+            .collectAsList();
+    // One finding per restated year: every value a later publication changed, with both cells.
+    Map<String, List<Row>> byRestatement = new java.util.LinkedHashMap<>();
+    for (Row r : found.subList(0, Math.min(found.size(), LIMIT))) {
+      List<Row> pubs = r.getList(r.fieldIndex("pubs"));
+      String k =
+          r.getAs(Target.DATASET)
+              + "|"
+              + r.getAs(Target.MEASURE)
+              + "|"
+              + r.getAs(Target.YEAR)
+              + "|"
+              + r.getAs(Target.PERIOD)
+              + "|"
+              + pubs.get(pubs.size() - 2).getString(0)
+              + "|"
+              + pubs.get(pubs.size() - 1).getString(0);
+      byRestatement.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+    }
+    List<Row> out = new ArrayList<>();
+    for (List<Row> rows : byRestatement.values()) {
+      out.add(finding(rows, target, memberNames, runId));
+    }
+    return out;
+  }
+
+  private static Row finding(
+      List<Row> rows, Target target, List<String> memberNames, String runId) {
+    Row first = rows.get(0);
+    List<Row> pubs0 = first.getList(first.fieldIndex("pubs"));
+    Row earlier = pubs0.get(pubs0.size() - 2);
+    Row later = pubs0.get(pubs0.size() - 1);
+    StringBuilder what = new StringBuilder();
+    what.append(first.<String>getAs(Target.DATASET))
+        .append(' ')
+        .append(first.<String>getAs(Target.MEASURE))
+        .append(' ')
+        .append(first.<Integer>getAs(Target.YEAR));
+    String period = first.getAs(Target.PERIOD);
+    if (period != null && !"Y".equals(period)) {
+      what.append(' ').append(period);
+    }
+    StringBuilder changes = new StringBuilder();
+    Row shown = first;
+    for (Row r : rows) {
+      List<Row> pubs = r.getList(r.fieldIndex("pubs"));
+      Row a = pubs.get(pubs.size() - 2);
+      Row b = pubs.get(pubs.size() - 1);
+      if (!r.<Boolean>getAs("is_detail")) {
+        shown = r; // a total row says most: its values go into expected and actual
+      }
+      StringBuilder key = new StringBuilder();
+      if (!r.<Boolean>getAs("is_detail")) {
+        key.append("total row");
+      }
+      for (String m : memberNames) {
+        Object v = r.getAs(m);
+        if (v != null) {
+          key.append(key.length() == 0 ? "" : " ").append(m).append('=').append(v);
+        }
+      }
+      changes
+          .append(changes.length() == 0 ? "" : "; ")
+          .append(key.length() == 0 ? "the figure" : key)
+          .append(' ')
+          .append(plain(a.getDecimal(1)))
+          .append(" (")
+          .append(a.getString(4))
+          .append(") -> ")
+          .append(plain(b.getDecimal(1)))
+          .append(" (")
+          .append(b.getString(4))
+          .append(')');
+    }
+    List<Row> shownPubs = shown.getList(shown.fieldIndex("pubs"));
+    BigDecimal before = shownPubs.get(shownPubs.size() - 2).getDecimal(1);
+    BigDecimal after = shownPubs.get(shownPubs.size() - 1).getDecimal(1);
+    String message =
+        what
+            + ": "
+            + where(later)
+            + " ("
+            + label(later)
+            + ") restates "
+            + where(earlier)
+            + " ("
+            + label(earlier)
+            + "): "
+            + changes
+            + ". The figure in gold is the latest publication's, unless the indicator's vintage says"
+            + " otherwise; every vintage is in gold.indicator_vintages";
+    return Rows.of(
+        DqResultsTable.SCHEMA,
+        runId,
+        RULE,
+        "warn",
+        "warn",
+        target.name(),
+        first.getAs(Target.DATASET),
+        later.getString(2),
+        later.isNullAt(3) ? null : later.getString(3),
+        later.isNullAt(5) ? null : later.getInt(5),
+        first.getAs(Target.MEASURE),
+        later.getString(4),
+        before.setScale(6, RoundingMode.HALF_UP),
+        after.setScale(6, RoundingMode.HALF_UP),
+        after.subtract(before).setScale(6, RoundingMode.HALF_UP),
+        (long) rows.size(),
+        message);
+  }
+
+  private static String where(Row p) {
+    return p.getString(2) + (p.isNullAt(3) ? "" : " [sheet '" + p.getString(3) + "']");
+  }
+
+  private static String label(Row p) {
+    List<String> parts = new ArrayList<>();
+    if (!p.isNullAt(7)) {
+      parts.add("edition " + p.getString(7));
+    }
+    if (!p.isNullAt(6)) {
+      parts.add("published " + p.get(6));
+    }
+    return parts.isEmpty() ? "no publication date" : String.join(", ", parts);
+  }
+
+  private static String plain(BigDecimal d) {
+    return d.stripTrailingZeros().toPlainString();
+  }
+}
