@@ -153,7 +153,7 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
             (org.apache.spark.util.TaskCompletionListener) ctx -> it.finish());
       }
       return it;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       deleteIf(temporary, local);
       InternalRow error = errorRow(file, e);
       report(task, 0, 0, error, List.of());
@@ -364,6 +364,9 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
   private InternalRow errorRow(FileColumns f, Throwable e) {
     String code;
     String message;
+    if (e instanceof OutOfMemoryError) {
+      e = IngestErrors.outOfMemory(f.task.path(), e);
+    }
     if (e instanceof IngestErrors.FileException fe) {
       code = fe.code();
       message = fe.getMessage();
@@ -443,7 +446,9 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
         if (records.hasNext()) {
           return true;
         }
-      } catch (RuntimeException | StackOverflowError e) {
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        // An OutOfMemoryError here is one file's allocation failing (the limits of the readers
+        // should have refused it first): that file fails, not the executor and the night.
         pendingError = errorRow(file, e);
         report(file.task, data, other, pendingError, headers);
         finish();
@@ -475,7 +480,12 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
       if (r.columns() != null) {
         headers.add(
             new TableHeaders.Entry(
-                file.task.sha256(), r.sheetIndex(), r.tableIndex(), r.columns(), r.context()));
+                file.task.path(),
+                file.task.sha256(),
+                r.sheetIndex(),
+                r.tableIndex(),
+                r.columns(),
+                r.context()));
       }
       return toInternal(sheetColumns, r);
     }

@@ -18,9 +18,10 @@ import vn.extrel.warehouse.util.CellRef;
 /**
  * What bronze stores once per table, on its header rows: the column map (layout column, year key,
  * header path and unit of each source column) and the context (title, unit line, year, period,
- * status), keyed by file version, sheet and table; and a bronze row's cells and context put back
- * together with them. Small (a few entries per file), so it is gathered on the driver and shipped
- * with the tasks that parse bronze rows.
+ * status), keyed by file version (path and SHA-256: two byte-identical files under different names
+ * have contexts of their own, such as the year each one's name gives), sheet and table; and a
+ * bronze row's cells and context put back together with them. Small (a few entries per file), so it
+ * is gathered on the driver and shipped with the tasks that parse bronze rows.
  */
 public final class TableHeaders implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -34,6 +35,7 @@ public final class TableHeaders implements Serializable {
   }
 
   // Bronze rows are read in the table's own column order (as SilverParser reads them).
+  private static final int I_PATH = BronzeTable.SCHEMA.fieldIndex(BronzeTable.SOURCE_PATH);
   private static final int I_SHA = BronzeTable.SCHEMA.fieldIndex(BronzeTable.SOURCE_SHA256);
   private static final int I_SHEET_INDEX = BronzeTable.SCHEMA.fieldIndex(BronzeTable.SHEET_INDEX);
   private static final int I_ROW = BronzeTable.SCHEMA.fieldIndex(BronzeTable.ROW);
@@ -44,7 +46,8 @@ public final class TableHeaders implements Serializable {
   private static final int I_CONTEXT = BronzeTable.SCHEMA.fieldIndex(BronzeTable.CONTEXT);
   private static final int I_SECTION = BronzeTable.SCHEMA.fieldIndex(BronzeTable.SECTION);
 
-  private record Key(String sha256, int sheetIndex, int tableIndex) implements Serializable {}
+  private record Key(String path, String sha256, int sheetIndex, int tableIndex)
+      implements Serializable {}
 
   private record Header(TableColumn[] columns, Map<String, String> context, List<String> mapped)
       implements Serializable {}
@@ -63,20 +66,25 @@ public final class TableHeaders implements Serializable {
                     .equalTo(BronzeRecord.HEADER)
                     .and(col(BronzeTable.COLUMNS).isNotNull()))
             .select(
+                col(BronzeTable.SOURCE_PATH),
                 col(BronzeTable.SOURCE_SHA256),
                 col(BronzeTable.SHEET_INDEX),
                 col(BronzeTable.TABLE_INDEX),
                 col(BronzeTable.COLUMNS),
                 col(BronzeTable.CONTEXT))
             .dropDuplicates(
-                BronzeTable.SOURCE_SHA256, BronzeTable.SHEET_INDEX, BronzeTable.TABLE_INDEX)
+                BronzeTable.SOURCE_PATH,
+                BronzeTable.SOURCE_SHA256,
+                BronzeTable.SHEET_INDEX,
+                BronzeTable.TABLE_INDEX)
             .collectAsList()) {
       out.put(
           r.getString(0),
-          r.getInt(1),
+          r.getString(1),
           r.getInt(2),
-          r.getList(3),
-          r.isNullAt(4) ? Map.of() : r.getJavaMap(4));
+          r.getInt(3),
+          r.getList(4),
+          r.isNullAt(5) ? Map.of() : r.getJavaMap(5));
     }
     return out;
   }
@@ -85,6 +93,7 @@ public final class TableHeaders implements Serializable {
   public void add(Row bronze) {
     if (!bronze.isNullAt(I_COLUMNS)) {
       put(
+          bronze.getString(I_PATH),
           bronze.getString(I_SHA),
           bronze.getInt(I_SHEET_INDEX),
           bronze.getInt(I_TABLE_INDEX),
@@ -94,6 +103,7 @@ public final class TableHeaders implements Serializable {
   }
 
   private void put(
+      String path,
       String sha256,
       int sheetIndex,
       int tableIndex,
@@ -105,11 +115,12 @@ public final class TableHeaders implements Serializable {
           new TableColumn(
               c.getInt(0), c.getString(1), c.getString(2), c.getString(3), c.getString(4)));
     }
-    add(new Entry(sha256, sheetIndex, tableIndex, cs, context));
+    add(new Entry(path, sha256, sheetIndex, tableIndex, cs, context));
   }
 
   /** One table's header, as a reader reports it. */
   public record Entry(
+      String path,
       String sha256,
       int sheetIndex,
       int tableIndex,
@@ -134,7 +145,7 @@ public final class TableHeaders implements Serializable {
       }
     }
     tables.put(
-        new Key(e.sha256(), e.sheetIndex(), e.tableIndex()),
+        new Key(e.path(), e.sha256(), e.sheetIndex(), e.tableIndex()),
         new Header(
             byIndex,
             java.util.Collections.unmodifiableMap(
@@ -150,7 +161,10 @@ public final class TableHeaders implements Serializable {
   private Header header(Row bronze) {
     return tables.getOrDefault(
         new Key(
-            bronze.getString(I_SHA), bronze.getInt(I_SHEET_INDEX), bronze.getInt(I_TABLE_INDEX)),
+            bronze.getString(I_PATH),
+            bronze.getString(I_SHA),
+            bronze.getInt(I_SHEET_INDEX),
+            bronze.getInt(I_TABLE_INDEX)),
         NO_HEADER);
   }
 

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import vn.extrel.warehouse.load.Failpoints;
 
 /**
  * The Delta write patterns the loader uses, each one atomic commit with the run recorded in the
@@ -96,6 +97,7 @@ public final class DeltaWrites {
       String predicate,
       String userMetadata,
       Map<String, String> tableProperties) {
+    beforeCommit(rows.sparkSession(), path, userMetadata);
     rows.write()
         .format("delta")
         .mode("overwrite")
@@ -106,23 +108,59 @@ public final class DeltaWrites {
         .option("userMetadata", userMetadata)
         .options(tableProperties)
         .save(path);
+    afterCommit(path, userMetadata);
     return lastOutputRows(rows.sparkSession(), path);
   }
 
   /** Replaces the whole table's contents in one commit. */
   public static long overwrite(Dataset<Row> rows, String path, String userMetadata) {
+    beforeCommit(rows.sparkSession(), path, userMetadata);
     rows.write()
         .format("delta")
         .mode("overwrite")
-        // A whole-table rewrite (gold) takes the schema of this version of the loader.
+        // A whole-table rewrite (gold, the manifest) takes the schema of this version of the
+        // loader.
         .option("overwriteSchema", "true")
         .option("userMetadata", userMetadata)
         .save(path);
+    afterCommit(path, userMetadata);
     return lastOutputRows(rows.sparkSession(), path);
   }
 
   public static void append(Dataset<Row> rows, String path, String userMetadata) {
+    beforeCommit(rows.sparkSession(), path, userMetadata);
     rows.write().format("delta").mode("append").option("userMetadata", userMetadata).save(path);
+    afterCommit(path, userMetadata);
+  }
+
+  /**
+   * The failpoints before a commit and inside it ({@link Failpoints}): every commit of a load goes
+   * through here, so a test can stop a load at any of them.
+   */
+  private static void beforeCommit(SparkSession spark, String path, String userMetadata) {
+    if (!Failpoints.armed()) {
+      return;
+    }
+    Failpoints.hit(Failpoints.commitPoint("before", path, userMetadata));
+    String inside = Failpoints.commitPoint("in", path, userMetadata);
+    if (inside.equals(Failpoints.armedPoint())) {
+      // What Delta has made when a kill stops it inside the commit: the log folders, no commit
+      // file.
+      try {
+        org.apache.hadoop.fs.Path staged =
+            new org.apache.hadoop.fs.Path(path + "/_delta_log/_staged_commits");
+        staged.getFileSystem(spark.sparkContext().hadoopConfiguration()).mkdirs(staged);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    Failpoints.hit(inside);
+  }
+
+  private static void afterCommit(String path, String userMetadata) {
+    if (Failpoints.armed()) {
+      Failpoints.hit(Failpoints.commitPoint("after", path, userMetadata));
+    }
   }
 
   /** Delta's setting that tags every commit of the session with this text. */

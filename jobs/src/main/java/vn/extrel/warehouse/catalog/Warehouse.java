@@ -63,11 +63,14 @@ public record Warehouse(String root) implements Serializable {
     return root + "/" + table.database() + "/" + table.name();
   }
 
+  /**
+   * Whether the table has been created: its log folder holds a commit. A log folder without one is
+   * a first commit that never happened ({@link TableLog}), not a table.
+   */
   public boolean exists(SparkSession spark, TableId table) {
     try {
-      // A log folder is enough to know; asking Delta would load the table's snapshot.
-      org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path(table) + "/_delta_log");
-      return log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log);
+      // The log folder's listing is enough to know; asking Delta would load the table's snapshot.
+      return TableLog.created(TableLog.of(fileSystem(spark)), path(table));
     } catch (IOException e) {
       return DeltaTable.isDeltaTable(spark, path(table));
     }

@@ -72,21 +72,60 @@ public final class WarehouseCatalog {
     BOUND.remove(spark);
   }
 
+  /** Why {@link #unavailable} names a table no load has written yet. */
+  public static final String NOT_LOADED = "not loaded yet";
+
+  /** Whether readers can open a table in this state: committed, its newest commit whole. */
+  private static boolean usable(TableLog.State state) {
+    return state == TableLog.State.WHOLE || state == TableLog.State.LEFTOVERS;
+  }
+
   /**
-   * The Delta tables present under the root: folders {@code db/name} holding a {@code _delta_log}.
+   * The warehouse's tables that readers cannot see now, each with why: not loaded yet, never
+   * created (a first commit a kill stopped), or a newest commit that is damaged. The next load
+   * repairs the last two.
+   */
+  public static Map<TableId, String> unavailable(SparkSession spark, Warehouse warehouse) {
+    Map<TableId, String> out = new java.util.LinkedHashMap<>();
+    try {
+      TableLog.Folder folder = TableLog.of(warehouse.fileSystem(spark));
+      for (TableId t : WarehouseTables.all().keySet()) {
+        TableLog.Inspection i = TableLog.inspect(folder, warehouse, t);
+        if (!usable(i.state())) {
+          out.put(
+              t,
+              i.state() == TableLog.State.ABSENT
+                  ? NOT_LOADED
+                  : i.problem() + "; the next load repairs it");
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot list the warehouse at " + warehouse.root() + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /**
+   * The Delta tables present under the root: folders {@code db/name} whose {@code _delta_log} holds
+   * a commit, the newest one whole. A log folder without one is a table never created (a first
+   * commit stopped by a kill, see {@link TableLog}), one whose newest commit is cut short cannot be
+   * opened: both are left out (see {@link #unavailable}), and the next load repairs them.
    */
   public static List<TableId> discover(SparkSession spark, Warehouse warehouse) {
     List<TableId> out = new ArrayList<>();
     try {
       FileSystem fs = warehouse.fileSystem(spark);
+      TableLog.Folder folder = TableLog.of(fs);
       for (String db : DATABASES) {
         Path dbPath = new Path(warehouse.root() + "/" + db);
         if (!fs.exists(dbPath)) {
           continue;
         }
         for (FileStatus st : fs.listStatus(dbPath)) {
-          if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
-            out.add(new TableId(db, st.getPath().getName()));
+          TableId id = new TableId(db, st.getPath().getName());
+          if (st.isDirectory() && usable(TableLog.inspect(folder, warehouse, id).state())) {
+            out.add(id);
           }
         }
       }

@@ -185,6 +185,11 @@ public final class CheckJob {
     } catch (IngestErrors.FileException e) {
       errorCode = e.code();
       error = e.getMessage();
+    } catch (OutOfMemoryError e) {
+      // One file's allocation failed (past the readers' limits): the other files are still checked.
+      IngestErrors.FileException fe = IngestErrors.outOfMemory(display, e);
+      errorCode = fe.code();
+      error = fe.getMessage();
     }
     List<Row> reconciliation = new ArrayList<>();
     if (errorCode == null) {

@@ -20,6 +20,7 @@ import vn.extrel.warehouse.check.CheckJob;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.util.Text;
 
 /**
  * {@code warehouse check}: a dry run of files: layout, rows as parsed, problems. Writes nothing.
@@ -79,9 +80,9 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** Prints a dry run's findings; true when the file would load cleanly. */
   public static boolean print(CheckJob.FileCheck c, PrintWriter out) {
-    out.println("== " + c.path());
+    out.println("== " + Text.printable(c.path()));
     if (c.layout() == null) {
-      out.println("   no layout: " + c.error());
+      out.println("   no layout: " + Text.printable(c.error()));
       return false;
     }
     List<String> tables = new ArrayList<>();
@@ -95,7 +96,7 @@ public final class CheckCommand implements Callable<Integer> {
             + " -> "
             + String.join(", ", tables));
     if (c.errorCode() != null) {
-      out.println("   FILE ERROR " + c.errorCode() + ": " + c.error());
+      out.println("   FILE ERROR " + c.errorCode() + ": " + Text.printable(c.error()));
       return false;
     }
     out.println("   rows: " + c.rowsByClass() + "; " + c.factCount() + " values");
@@ -129,11 +130,14 @@ public final class CheckCommand implements Callable<Integer> {
               + " ["
               + q.getAs("reason_code")
               + "] "
-              + q.getAs("reason"));
+              + Text.printable(q.getAs("reason")));
     }
     for (Row r : c.reconciliation()) {
       out.println(
-          "   TOTAL " + ((String) r.getAs("status")).toUpperCase() + " " + r.getAs("message"));
+          "   TOTAL "
+              + ((String) r.getAs("status")).toUpperCase()
+              + " "
+              + Text.printable(r.getAs("message")));
     }
     return c.ok();
   }

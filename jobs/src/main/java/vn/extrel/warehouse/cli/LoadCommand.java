@@ -24,6 +24,7 @@ import vn.extrel.warehouse.ops.DqResultsTable;
 import vn.extrel.warehouse.ops.EventLog;
 import vn.extrel.warehouse.silver.QuarantineTable;
 import vn.extrel.warehouse.spark.SparkSessions;
+import vn.extrel.warehouse.util.Text;
 
 /**
  * {@code warehouse load}: new and changed spreadsheets into bronze, silver and gold; prints a
@@ -139,6 +140,16 @@ public class LoadCommand implements Callable<Integer> {
         TerminalProgress.wanted(progress)
             ? LoadListener.both(events, new TerminalProgress(System.err))
             : events;
+    listener =
+        LoadListener.both(
+            listener,
+            new LoadListener() {
+              @Override
+              public void repaired(String runId, String note) {
+                out.println("repaired: " + note);
+                out.flush();
+              }
+            });
     LoadJob job =
         new LoadJob(
             config,
@@ -149,7 +160,11 @@ public class LoadCommand implements Callable<Integer> {
     // second.
     LoadResult result = job.run(SparkSessions::getOrCreate);
     printSummary(
-        result, warehouse, result.factsWritten().isEmpty() ? null : SparkSession.active(), out);
+        result,
+        warehouse,
+        result.factsWritten().isEmpty() ? null : SparkSession.active(),
+        out,
+        common.verbose);
     return result;
   }
 
@@ -157,16 +172,30 @@ public class LoadCommand implements Callable<Integer> {
    * @param spark null when the run started no session (nothing changed)
    */
   static void printSummary(LoadResult r, Warehouse warehouse, SparkSession spark, PrintWriter out) {
+    printSummary(r, warehouse, spark, out, false);
+  }
+
+  /**
+   * @param verbose list the ignored files too (lock files, hidden files, notes)
+   */
+  static void printSummary(
+      LoadResult r, Warehouse warehouse, SparkSession spark, PrintWriter out, boolean verbose) {
     out.printf(
         "Run %s: %s in %.1f s (warehouse %s)%n",
         r.runId(), r.status().replace('_', ' '), r.elapsedMillis() / 1000.0, warehouse);
+    long skipped = r.count(FileOutcome.SKIPPED);
+    long ignored = r.count(FileOutcome.IGNORED);
     out.printf(
-        "Files: %d seen, %d loaded, %d unchanged, %d failed, %d without a layout%n",
-        r.files().size(),
+        "Files: %d seen, %d loaded, %d unchanged, %d failed, %d without a layout%s%n",
+        r.files().stream().filter(FileOutcome::seen).count(),
         r.count(FileOutcome.LOADED),
         r.count(FileOutcome.UNCHANGED),
         r.count(FileOutcome.FAILED),
-        r.count("no_layout") + r.count("ambiguous_layout"));
+        r.count("no_layout") + r.count("ambiguous_layout"),
+        (skipped > 0 ? "; " + skipped + " skipped (not read)" : "")
+            + (ignored > 0
+                ? "; " + ignored + " ignored" + (verbose ? "" : " (--verbose lists them)")
+                : ""));
     out.printf(
         "Rows: %d read = %d loaded + %d quarantined + %d excluded (titles, headers, totals, notes, blank)%n",
         r.rowsRead(), r.rowsLoaded(), r.rowsQuarantined(), r.rowsExcluded());
@@ -175,15 +204,19 @@ public class LoadCommand implements Callable<Integer> {
       r.repaired().forEach(line -> out.println("  " + line));
     }
     for (FileOutcome f : r.files()) {
+      if (FileOutcome.IGNORED.equals(f.status()) && !verbose) {
+        continue;
+      }
+      boolean plain = f.seen() && !f.failed();
       String counts =
-          f.failed()
-              ? ""
-              : String.format(
+          plain
+              ? String.format(
                   "%5d read %5d loaded %4d quarantined %4d excluded",
-                  f.rowsRead(), f.rowsLoaded(), f.rowsQuarantined(), f.rowsExcluded());
-      out.printf("  %-10s %-52s %s%n", f.status(), f.path(), counts);
-      if (f.failed() && f.message() != null) {
-        out.println("             " + f.message());
+                  f.rowsRead(), f.rowsLoaded(), f.rowsQuarantined(), f.rowsExcluded())
+              : "";
+      out.printf("  %-10s %-52s %s%n", f.status(), Text.printable(f.path()), counts);
+      if (!plain && f.message() != null) {
+        out.println("             " + Text.printable(f.message()));
       }
     }
     if (!r.factsWritten().isEmpty()) {
@@ -212,10 +245,10 @@ public class LoadCommand implements Callable<Integer> {
           Object sheet = row.getAs(QuarantineTable.SHEET);
           out.printf(
               "  %s%s row %s: %s [%s]%n",
-              row.getAs(QuarantineTable.SOURCE_PATH),
-              sheet == null ? "" : " [" + sheet + "]",
+              Text.printable(row.getAs(QuarantineTable.SOURCE_PATH)),
+              sheet == null ? "" : " [" + Text.printable(String.valueOf(sheet)) + "]",
               row.getAs(QuarantineTable.ROW),
-              row.getAs(QuarantineTable.REASON),
+              Text.printable(row.getAs(QuarantineTable.REASON)),
               row.getAs(QuarantineTable.REASON_CODE));
         }
       }
@@ -245,8 +278,8 @@ public class LoadCommand implements Callable<Integer> {
         out.printf(
             "  %s %s: %s%n",
             ((String) row.getAs(DqResultsTable.STATUS)).toUpperCase(),
-            about,
-            row.getAs(DqResultsTable.MESSAGE));
+            Text.printable(about),
+            Text.printable(row.getAs(DqResultsTable.MESSAGE)));
       }
     }
     if (!r.headline().isEmpty()) {

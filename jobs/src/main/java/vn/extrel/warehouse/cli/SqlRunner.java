@@ -62,12 +62,41 @@ final class SqlRunner {
    */
   Dataset<Row> run(String statement) {
     checkWrites(java.util.List.of(statement), allowWrite);
-    Dataset<Row> result = spark.sql(statement);
-    return result.schema().isEmpty() ? null : result;
+    try {
+      Dataset<Row> result = spark.sql(statement);
+      return result.schema().isEmpty() ? null : result;
+    } catch (RuntimeException e) {
+      throw queryFailed(e);
+    }
   }
 
   void print(Dataset<Row> result, PrintWriter out) {
-    ResultPrinter.print(result.schema(), result.toLocalIterator(), format, out);
+    try {
+      ResultPrinter.print(result.schema(), result.toLocalIterator(), format, out);
+    } catch (RuntimeException e) {
+      throw queryFailed(e);
+    }
+  }
+
+  /**
+   * A query that fails while it runs (an index past an array's end, a division by zero, a cast that
+   * cannot be made: Spark's errors with a condition) is the analyst's to fix: one line with Spark's
+   * own message, which names the condition and what to use instead. Spark's internal errors, and
+   * anything else, stay what they are.
+   */
+  static RuntimeException queryFailed(RuntimeException e) {
+    Throwable t = e;
+    for (int i = 0; i < 20 && t != null; i++) {
+      if (t instanceof org.apache.spark.SparkThrowable st
+          && st.getCondition() != null
+          && !st.getCondition().startsWith("INTERNAL_ERROR")
+          && !(t instanceof org.apache.spark.sql.AnalysisException)) {
+        String first = String.valueOf(t.getMessage()).lines().findFirst().orElse("").strip();
+        return new UserException("the query failed: " + first, e);
+      }
+      t = t.getCause();
+    }
+    return e;
   }
 
   static ResultPrinter.Format parseFormat(String name) {

@@ -72,9 +72,17 @@ public final class WarehouseCli {
    * One line for what a user can fix; a stack trace only for our own failures, and only when asked.
    */
   static int report(Throwable ex, PrintWriter err, boolean verbose) {
+    String full = vn.extrel.warehouse.errors.DiskFull.find(ex);
+    if (full != null) {
+      err.println("error: " + vn.extrel.warehouse.errors.DiskFull.message(full));
+      if (verbose) {
+        ex.printStackTrace(err);
+      }
+      return INTERNAL_ERROR; // a retry after space is freed succeeds: schedulers retry code 2
+    }
     Throwable cause = userCause(ex);
     if (cause instanceof UserException ue) {
-      err.println("error: " + ue.getMessage());
+      err.println("error: " + vn.extrel.warehouse.util.Text.printable(ue.getMessage()));
       if (verbose) {
         ue.printStackTrace(err);
       }

@@ -33,8 +33,9 @@ import vn.extrel.warehouse.util.Hashing;
  * Writes a table or a query's result to CSV (UTF-8 with BOM, so Excel shows Vietnamese), XLSX
  * ({@link XlsxExport}), JSON (with the indicators' metadata and the Delta versions it came from) or
  * Parquet; text a spreadsheet would run as a formula is made inert. Each file is written beside its
- * target and moved into place, with a manifest {@code <file>.manifest.json}: rows, SHA-256, source
- * and the Delta version of every table read.
+ * target and moved into place, then its manifest {@code <file>.manifest.json} (rows, SHA-256,
+ * source and the Delta version of every table read) the same way; what a killed export left beside
+ * its target is cleared by the next.
  *
  * <p>Those versions are what was read. A table named alone, and the tables behind an indicator
  * workbook's lineage, are read at the version recorded. A view or a SELECT is planned by Spark
@@ -96,6 +97,7 @@ public final class Exporter {
     Path target = out.toAbsolutePath();
     try {
       Files.createDirectories(target.getParent());
+      clearLeftovers(target);
       for (int attempt = 1; ; attempt++) {
         Reads reads = reads(source);
         Map<String, Long> versions = new LinkedHashMap<>(reads.versions());
@@ -123,8 +125,12 @@ public final class Exporter {
           }
           continue;
         }
+        // The file's old manifest goes first: a kill between the file and its manifest then leaves
+        // a file without one, which the next night writes again (never a manifest of another file).
+        Files.deleteIfExists(manifestOf(target));
         Files.move(
             tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        vn.extrel.warehouse.load.Failpoints.hit(EXPORT_WRITTEN);
         Result r =
             new Result(
                 target,
@@ -268,6 +274,38 @@ public final class Exporter {
     }
   }
 
+  /** The failpoint between an export file and its manifest. */
+  public static final String EXPORT_WRITTEN = "export-written";
+
+  /** The manifest that goes with an export file. */
+  public static Path manifestOf(Path file) {
+    return file.resolveSibling(file.getFileName() + ".manifest.json");
+  }
+
+  /** Temporary files and folders are this old before another export takes them for a crash's. */
+  static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofMinutes(30);
+
+  /**
+   * Removes what an export of {@code target} killed part-way left beside it: its hidden {@code
+   * .<name>*.tmp} file, and Spark's {@code .parquet*} folders. Only those older than {@link
+   * #LEFTOVER_AGE}, so an export running at the same time keeps its own.
+   */
+  static void clearLeftovers(Path target) throws IOException {
+    String prefix = "." + target.getFileName();
+    java.time.Instant before = java.time.Instant.now().minus(LEFTOVER_AGE);
+    try (var siblings = Files.list(target.getParent())) {
+      for (Path p : (Iterable<Path>) siblings::iterator) {
+        String name = p.getFileName().toString();
+        boolean ours =
+            (name.startsWith(prefix) && name.endsWith(".tmp"))
+                || (name.startsWith(".parquet") && Files.isDirectory(p));
+        if (ours && Files.getLastModifiedTime(p).toInstant().isBefore(before)) {
+          deleteTree(p);
+        }
+      }
+    }
+  }
+
   private void manifest(Result r) throws IOException {
     ObjectNode m = JSON.createObjectNode();
     m.put("file", r.file().getFileName().toString())
@@ -277,9 +315,11 @@ public final class Exporter {
         .put("source", r.source())
         .put("exported_at", Instant.now().toString());
     m.putPOJO("delta_versions", r.versions());
-    Path mf = r.file().resolveSibling(r.file().getFileName() + ".manifest.json");
+    Path mf = manifestOf(r.file());
+    Path tmp = Files.createTempFile(mf.getParent(), "." + r.file().getFileName(), ".tmp");
     Files.writeString(
-        mf, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m), StandardCharsets.UTF_8);
+        tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m), StandardCharsets.UTF_8);
+    Files.move(tmp, mf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static void deleteTree(Path dir) {

@@ -15,7 +15,7 @@ import vn.extrel.warehouse.config.WarehouseConfig;
 /**
  * The exports {@code config/exports.yaml} declares, written by the nightly job to {@code <dir>/<run
  * date>/<id>.<format>}. A night when nothing changed writes only the files still missing for that
- * date, without starting Spark when none is.
+ * date (or missing their manifest), without starting Spark when none is.
  */
 public final class NightlyExports {
   private NightlyExports() {}
@@ -40,7 +40,8 @@ public final class NightlyExports {
     for (ExportCatalog.Export e : catalog.exports()) {
       for (ExportFormat f : e.formats()) {
         Path file = night.resolve(e.id() + "." + f.extension());
-        if (!warehouseChanged && Files.exists(file)) {
+        // A file without its manifest is one an export killed before it was finished.
+        if (!warehouseChanged && Files.exists(file) && Files.exists(Exporter.manifestOf(file))) {
           continue;
         }
         if (exporter == null) {

@@ -104,9 +104,43 @@ final class TextExport {
     if (v instanceof scala.collection.Iterable<?>
         || v instanceof Row
         || v instanceof scala.collection.Map<?, ?>) {
-      return v.toString();
+      // As JSON ({"partner": "Thái Lan"}), which any reader of the file can parse; Scala's own
+      // text ("HashMap(partner -> Thái Lan)") no reader can.
+      try {
+        return JSON.writeValueAsString(plain(v));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
     return String.valueOf(v);
+  }
+
+  /** A Spark value as plain Java: maps (keys in order), lists, structs by field name. */
+  private static Object plain(Object v) {
+    if (v instanceof scala.collection.Map<?, ?> m) {
+      Map<String, Object> out = new java.util.TreeMap<>();
+      scala.jdk.javaapi.CollectionConverters.asJava(m)
+          .forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
+      return out;
+    }
+    if (v instanceof Row r) {
+      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < r.length(); i++) {
+        out.put(r.schema() == null ? "_" + i : r.schema().fields()[i].name(), plain(r.get(i)));
+      }
+      return out;
+    }
+    if (v instanceof scala.collection.Iterable<?> it) {
+      List<Object> out = new ArrayList<>();
+      scala.jdk.javaapi.CollectionConverters.asJava(it).forEach(x -> out.add(plain(x)));
+      return out;
+    }
+    if (v instanceof java.sql.Timestamp t) {
+      return t.toInstant().toString();
+    }
+    return v instanceof BigDecimal || v instanceof Number || v instanceof Boolean || v == null
+        ? v
+        : String.valueOf(v);
   }
 
   long json(Dataset<Row> df, Path file, String source, Map<String, Long> versions)

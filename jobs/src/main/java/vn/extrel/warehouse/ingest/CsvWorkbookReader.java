@@ -309,12 +309,14 @@ final class CsvWorkbookReader implements WorkbookReader {
 
           private RuntimeException failure(TextParsingException e) {
             int record = number + 1;
-            if (e.getMessage() != null && e.getMessage().contains("maxCharsPerColumn")) {
+            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            // univocity says "exceeds the maximum number of characters ... setMaxCharsPerColumn"
+            if (message.contains("maxcharspercolumn")
+                || message.contains("maximum number of characters")) {
               return IngestErrors.cellTooLarge(
                   displayName,
                   null,
                   vn.extrel.warehouse.util.CellRef.of(Math.max(0, e.getColumnIndex()), record),
-                  MAX_FIELD_CHARS + 1,
                   MAX_FIELD_CHARS);
             }
             if (e.getMessage() != null && e.getMessage().contains("maxColumns")) {

@@ -56,9 +56,26 @@ public final class ExcelDates {
     return f.matches(".*[dy].*") || (f.contains("m") && (f.contains("d") || f.contains("y")));
   }
 
-  /** An Excel serial day number (1900 system unless {@code date1904}) to a date-time. */
+  /** The last day Excel can show: 9999-12-31 (in the 1900 system). */
+  static final double MAX_SERIAL = 2_958_465;
+
+  /**
+   * An Excel serial day number (1900 system unless {@code date1904}) to a date-time. Serials Excel
+   * cannot show as a date are refused, not turned into odd years: below 1 (0 shows as
+   * "1900-01-00"), past 9999-12-31, and 60 in the 1900 system, which Excel shows as 1900-02-29, a
+   * day that never was (Lotus's leap-year mistake, kept for compatibility: serials 1 to 59 count
+   * from 1899-12-31, those from 61 from 1899-12-30).
+   *
+   * @throws IllegalArgumentException for a serial that is no date
+   */
   public static LocalDateTime fromSerial(double serial, boolean date1904) {
-    LocalDate epoch = date1904 ? EPOCH_1904 : EPOCH_1900;
+    if (Double.isNaN(serial) || serial < (date1904 ? 0 : 1) || serial >= MAX_SERIAL + 1) {
+      throw new IllegalArgumentException(serial + " is not a date Excel can show");
+    }
+    if (!date1904 && serial >= 60 && serial < 61) {
+      throw new IllegalArgumentException("serial 60 is 1900-02-29, a day that never was");
+    }
+    LocalDate epoch = date1904 ? EPOCH_1904 : serial < 60 ? EPOCH_1900.plusDays(1) : EPOCH_1900;
     long days = (long) Math.floor(serial);
     long nanos = Math.round((serial - days) * 86_400_000_000_000d);
     return epoch.plusDays(days).atStartOfDay().plus(nanos, ChronoUnit.NANOS);

@@ -36,6 +36,15 @@ public final class HeaderMatcher {
     return path != null && RATIO.matcher(path.contains("%") ? "%" : Text.foldWords(path)).find();
   }
 
+  /**
+   * The year beside the measure's words in one header text: "Lao động 2016", "2017 Số lao động".
+   */
+  private static final Pattern TRAILING_YEAR =
+      Pattern.compile("^(.*?[a-z]) (?:(?:nam|year|fy) )?((?:19|20)\\d{2})$");
+
+  private static final Pattern LEADING_YEAR =
+      Pattern.compile("^(?:(?:nam|year|fy) )?((?:19|20)\\d{2}) (.*[a-z].*)$");
+
   /** Folds a header text for comparison, dropping parenthesised parts such as units. */
   static String key(String text) {
     return Text.fold(PARENS.matcher(text).replaceAll(" "));
@@ -97,6 +106,21 @@ public final class HeaderMatcher {
         found = y;
       } else if (!key(s).isEmpty()) {
         rest.add(s);
+      }
+    }
+    if (found == null) {
+      // One segment with the year in it: "Lao động 2016", "2016 Lao động", "Vốn năm 2016".
+      List<String> segs = segments(path);
+      for (int i = 0; i < segs.size() && found == null; i++) {
+        String words = Text.foldWords(PARENS.matcher(segs.get(i)).replaceAll(" ")).strip();
+        Matcher m = TRAILING_YEAR.matcher(words);
+        Matcher l = LEADING_YEAR.matcher(words);
+        String text = m.matches() ? m.group(1) : l.matches() ? l.group(2) : null;
+        if (text != null) {
+          found = m.matches() ? m.group(2) : l.group(1);
+          rest = new ArrayList<>(segs);
+          rest.set(i, text);
+        }
       }
     }
     if (found == null) {

@@ -26,8 +26,11 @@ public final class IngestErrors {
     }
   }
 
+  /** The file, and the sheet where there is one, as they can be printed (see Text#printable). */
   static String where(String file, String sheet) {
-    return sheet == null ? file : file + " [sheet '" + sheet + "']";
+    return sheet == null
+        ? Text.printable(file)
+        : Text.printable(file) + " [sheet '" + Text.printable(sheet) + "']";
   }
 
   public static FileException notASpreadsheet(String file, String what) {
@@ -74,6 +77,61 @@ public final class IngestErrors {
             + size
             + " bytes, which no real report does (a zip bomb?). Ask the sender for the original file",
         null);
+  }
+
+  public static FileException inflatesTooFar(
+      String file, String part, long inflated, long limit, long packed) {
+    return new FileException(
+        "SUSPICIOUS_ARCHIVE",
+        file
+            + ": refused: its part '"
+            + part
+            + "' inflates past "
+            + limit
+            + " bytes (read so far: "
+            + inflated
+            + (packed > 0 ? " from " + packed : "")
+            + "), whatever size the archive declares; no real report does (a zip bomb?). Ask the"
+            + " sender for the original file",
+        null);
+  }
+
+  public static FileException runTooLong(String file, String part, long limit) {
+    return new FileException(
+        "CELL_TOO_LARGE",
+        file
+            + ": refused: its part '"
+            + part
+            + "' holds a text or tag of more than "
+            + limit
+            + " bytes, far longer than the 32,767 characters a spreadsheet cell can hold; the file"
+            + " is damaged or crafted. Ask the sender for the original",
+        null);
+  }
+
+  public static FileException xmlDeclaration(String file, String part) {
+    return new FileException(
+        "HOSTILE_XML",
+        file
+            + ": refused: its part '"
+            + part
+            + "' declares a document type or entities (<!DOCTYPE, <!ENTITY), which no spreadsheet"
+            + " program writes and which is how XML external entities get in; nothing of it was read."
+            + " Ask the sender to save the report again from Excel",
+        null);
+  }
+
+  /**
+   * The last line of defence when a file slips past the limits above: reading it ran the loader out
+   * of memory. The allocation that failed is gone; the file fails, the JVM and the night go on.
+   */
+  public static FileException outOfMemory(String file, Throwable cause) {
+    return new FileException(
+        "OUT_OF_MEMORY",
+        Text.printable(file)
+            + ": reading it needed more memory than the loader has (WAREHOUSE_HEAP), which no real"
+            + " report does; the file is damaged or crafted. Ask the sender for the original",
+        cause);
   }
 
   public static FileException formulaWithoutValue(
@@ -189,7 +247,8 @@ public final class IngestErrors {
             + "; the header has "
             + headers
             + "). Add the column to the file, or its header text to"
-            + " the layout's aliases",
+            + " the layout's aliases; if the header spans two rows (a merged title over its"
+            + " columns), say so in the layout with table: {header_rows: 2}",
         null);
   }
 
@@ -256,6 +315,20 @@ public final class IngestErrors {
             + " characters, more than the "
             + limit
             + " a spreadsheet cell can hold; the file is damaged or not a report. Ask the sender for the original",
+        null);
+  }
+
+  /** A cell a layout maps that holds more than a cell can (its exact length is not kept). */
+  public static FileException cellTooLarge(String file, String sheet, String cell, long limit) {
+    return new FileException(
+        "CELL_TOO_LARGE",
+        where(file, sheet)
+            + " cell "
+            + cell
+            + ": holds more than the "
+            + limit
+            + " characters a spreadsheet cell can hold; the file is damaged or not a report. Ask the"
+            + " sender for the original",
         null);
   }
 

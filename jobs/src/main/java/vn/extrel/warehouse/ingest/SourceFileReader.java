@@ -228,6 +228,7 @@ public final class SourceFileReader {
           Map.Entry<SheetInfo, Layout> next = sheets.next();
           layout = next.getValue();
           current = reader.open(next.getKey(), layout.table().headerRows() > 1);
+          mapped.clear();
           records =
               new TableExtractor(
                   current, layout, Targets.ALL.get(layout.target()), displayName, fileName);
@@ -246,12 +247,65 @@ public final class SourceFileReader {
       }
     }
 
+    /** The source columns a layout column reads, per table of the current sheet. */
+    private final java.util.Map<Integer, java.util.Set<Integer>> mapped = new java.util.HashMap<>();
+
     @Override
     public BronzeRecord next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      return records.next();
+      BronzeRecord r = records.next();
+      if (r.columns() != null) {
+        java.util.Set<Integer> read = new java.util.HashSet<>();
+        r.columns().stream().filter(c -> c.column() != null).forEach(c -> read.add(c.index()));
+        mapped.put(r.tableIndex(), read);
+      }
+      return readable(r);
+    }
+
+    /**
+     * A cell no layout can read (a formula without a saved result, a text longer than a cell holds)
+     * fails the file where a data row's mapped column holds it; anywhere else (a hidden scratch
+     * column, a note below the table) it does not matter: the formula is left out, the text kept
+     * short.
+     */
+    private BronzeRecord readable(BronzeRecord r) {
+      if (r.cells().stream().noneMatch(RawCell::unreadable)) {
+        return r;
+      }
+      java.util.Set<Integer> read =
+          BronzeRecord.DATA.equals(r.rowClass())
+              ? mapped.getOrDefault(r.tableIndex(), java.util.Set.of())
+              : java.util.Set.of();
+      List<RawCell> cells = new ArrayList<>(r.cells().size());
+      for (RawCell c : r.cells()) {
+        if (!c.unreadable()) {
+          cells.add(c);
+          continue;
+        }
+        String cell = vn.extrel.warehouse.util.CellRef.of(c.column(), r.row());
+        if (read.contains(c.column())) {
+          throw c.kind() == RawCell.FORMULA_WITHOUT_VALUE
+              ? IngestErrors.formulaWithoutValue(displayName, r.sheet(), cell, c.text())
+              : IngestErrors.cellTooLarge(
+                  displayName, r.sheet(), cell, XlsxWorkbookReader.MAX_CELL_CHARS);
+        }
+        if (c.kind() == RawCell.OVERSIZED) {
+          cells.add(new RawCell(c.column(), 's', c.text(), false));
+        }
+      }
+      return new BronzeRecord(
+          r.sheet(),
+          r.sheetIndex(),
+          r.row(),
+          r.rowClass(),
+          r.label(),
+          r.tableIndex(),
+          r.context(),
+          r.section(),
+          cells,
+          r.columns());
     }
 
     @Override

@@ -17,7 +17,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.NumberToTextConverter;
-import vn.extrel.warehouse.util.CellRef;
 import vn.extrel.warehouse.util.Text;
 
 /**
@@ -145,6 +144,14 @@ final class XlsWorkbookReader implements WorkbookReader {
         return s == null || s.isEmpty() ? null : new RawCell(col, 's', Text.nfc(s), formula);
       case NUMERIC:
         if (DateUtil.isCellDateFormatted(c)) {
+          double serial = c.getNumericCellValue();
+          try {
+            // refuses serials that are no date
+            ExcelDates.fromSerial(
+                serial, workbook.getInternalWorkbook().isUsing1904DateWindowing());
+          } catch (IllegalArgumentException e) {
+            return new RawCell(col, 's', NumberToTextConverter.toText(serial), formula);
+          }
           LocalDateTime dt = c.getLocalDateTimeCellValue();
           String iso =
               dt.toLocalTime().toSecondOfDay() == 0 ? dt.toLocalDate().toString() : dt.toString();
@@ -160,8 +167,8 @@ final class XlsWorkbookReader implements WorkbookReader {
         return null;
       default:
         if (formula) {
-          throw IngestErrors.formulaWithoutValue(
-              displayName, sheetName, CellRef.of(col, c.getRowIndex() + 1), c.getCellFormula());
+          // Refused only if a layout maps it (SourceFileReader): a scratch column may hold these.
+          return RawCell.formulaWithoutValue(col, c.getCellFormula());
         }
         return null;
     }

@@ -93,6 +93,9 @@ final class XlsxWorkbookReader implements WorkbookReader {
       @Override
       public Iterator<RawRow> rows() {
         return new Iterator<>() {
+          /** The number of the row before, as this reader gave it. */
+          private int last;
+
           @Override
           public boolean hasNext() {
             return it.hasNext();
@@ -100,7 +103,12 @@ final class XlsxWorkbookReader implements WorkbookReader {
 
           @Override
           public RawRow next() {
-            return convert(it.next(), date1904, info.name());
+            Row row = it.next();
+            // fastexcel numbers a row without an r= attribute from 0, and a repeated r= gives two
+            // rows one number: every row gets the next number when its own is not past the last.
+            int number = Math.max(row.getRowNum(), last + 1);
+            last = number;
+            return convert(row, number, date1904, info.name());
           }
         };
       }
@@ -127,10 +135,10 @@ final class XlsxWorkbookReader implements WorkbookReader {
 
   static final int MAX_COLUMNS = 16_384;
 
-  private RawRow convert(Row row, boolean date1904, String sheetName) {
+  private RawRow convert(Row row, int number, boolean date1904, String sheetName) {
     if (row.getCellCount() > MAX_COLUMNS) {
       throw IngestErrors.tooLarge(
-          displayName + " [sheet '" + sheetName + "'] row " + row.getRowNum(),
+          displayName + " [sheet '" + sheetName + "'] row " + number,
           "the number of columns",
           MAX_COLUMNS);
     }
@@ -140,20 +148,17 @@ final class XlsxWorkbookReader implements WorkbookReader {
       if (c == null) {
         continue;
       }
-      RawCell rc = convert(c, date1904, sheetName, row.getRowNum());
+      RawCell rc = convert(c, date1904, sheetName, number);
       if (rc != null && rc.text().length() > MAX_CELL_CHARS) {
-        throw IngestErrors.cellTooLarge(
-            displayName,
-            sheetName,
-            CellRef.of(rc.column(), row.getRowNum()),
-            rc.text().length(),
-            MAX_CELL_CHARS);
+        // Refused only if a layout maps it (SourceFileReader): a note no column reads is kept
+        // short.
+        rc = RawCell.oversized(rc.column(), rc.text(), MAX_CELL_CHARS);
       }
       if (rc != null) {
         cells.add(rc);
       }
     }
-    return new RawRow(row.getRowNum(), cells, row.isHidden());
+    return new RawRow(number, cells, row.isHidden());
   }
 
   private RawCell convert(Cell c, boolean date1904, String sheetName, int rowNum) {
@@ -174,8 +179,8 @@ final class XlsxWorkbookReader implements WorkbookReader {
       case FORMULA:
         String cached = c.getRawValue();
         if (cached == null || cached.isEmpty()) {
-          throw IngestErrors.formulaWithoutValue(
-              displayName, sheetName, CellRef.of(col, rowNum), c.getFormula());
+          // Refused only if a layout maps it (SourceFileReader): a scratch column may hold these.
+          return RawCell.formulaWithoutValue(col, c.getFormula());
         }
         Object v = c.getValue();
         if (v instanceof BigDecimal) {
@@ -209,7 +214,8 @@ final class XlsxWorkbookReader implements WorkbookReader {
         String iso =
             dt.toLocalTime().toSecondOfDay() == 0 ? dt.toLocalDate().toString() : dt.toString();
         return new RawCell(col, 'd', iso, formula);
-      } catch (NumberFormatException e) {
+      } catch (IllegalArgumentException e) {
+        // Not a date Excel can show (3000000, -5, 60): the text, which a date column refuses.
         return new RawCell(col, 's', raw, formula);
       }
     }
@@ -252,6 +258,8 @@ final class XlsxWorkbookReader implements WorkbookReader {
           throw IngestErrors.zipBomb(displayName, e.getName(), size, packed);
         }
       }
+      // The declared sizes can lie: what really inflates is counted before anything is parsed.
+      XlsxPackageGuard.check(file, displayName);
       ZipEntry rels = zip.getEntry("xl/_rels/workbook.xml.rels");
       if (rels == null) {
         return relTargets;

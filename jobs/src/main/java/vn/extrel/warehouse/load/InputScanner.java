@@ -20,15 +20,33 @@ import vn.extrel.warehouse.layout.Layout;
 
 /**
  * Lists the input folder (local or object storage) on the driver and matches each file to its
- * layout.
+ * layout. The folder is not trusted: only regular files inside it are read. A symbolic link is
+ * never followed (a link out would read files elsewhere, a link inside reads a file twice, a link
+ * up loops), nor is anything that is not a regular file (a named pipe would hang the read); each is
+ * reported as skipped. Clutter is ignored without a word (office lock files {@code ~$*}, {@code
+ * Thumbs.db}, {@code desktop.ini}, hidden files and folders, a file that is no spreadsheet and that
+ * no layout claims, and what {@code config/input.yaml} lists under {@code ignore:}); {@code
+ * --verbose} lists it.
  */
 public final class InputScanner {
 
   private final Map<String, Layout> layouts;
   private final Map<String, List<PathMatcher>> globs = new LinkedHashMap<>();
   private final Map<String, Pattern> regexes = new LinkedHashMap<>();
+  private final List<PathMatcher> ignore = new ArrayList<>();
+
+  /** What a file no layout claims must be called to count as a report that failed to match. */
+  static final List<String> SPREADSHEETS = List.of(".xlsx", ".xlsm", ".xls", ".csv", ".tsv");
 
   public InputScanner(Map<String, Layout> layouts) {
+    this(layouts, List.of());
+  }
+
+  /**
+   * @param ignoreGlobs globs relative to the input folder ({@code notes/**}, {@code **}{@code
+   *     /*.pdf}) of files never read nor reported
+   */
+  public InputScanner(Map<String, Layout> layouts, List<String> ignoreGlobs) {
     this.layouts = layouts;
     for (Layout l : layouts.values()) {
       List<PathMatcher> ms = new ArrayList<>();
@@ -45,9 +63,20 @@ public final class InputScanner {
             Pattern.compile(l.match().regex(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
       }
     }
+    for (String g : ignoreGlobs) {
+      ignore.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
+      if (g.startsWith("**/")) {
+        ignore.add(FileSystems.getDefault().getPathMatcher("glob:" + g.substring(3)));
+      }
+    }
   }
 
-  /** Office lock files and hidden files are never reports. */
+  /** The scanner for a configuration: its layouts and {@code input.yaml}'s ignore list. */
+  public static InputScanner of(vn.extrel.warehouse.config.WarehouseConfig config) {
+    return new InputScanner(config.layouts(), InputRules.ignore(config.dir()));
+  }
+
+  /** Office lock files, thumbnails and hidden files are never reports. */
   static boolean ignored(String name) {
     return name.startsWith(".")
         || name.startsWith("~$")
@@ -73,14 +102,17 @@ public final class InputScanner {
       RemoteIterator<LocatedFileStatus> it = fs.listFiles(qualifiedRoot, true);
       while (it.hasNext()) {
         LocatedFileStatus st = it.next();
-        String name = st.getPath().getName();
         String full = st.getPath().toUri().getPath();
         String rel = full.startsWith(rootUri) ? full.substring(rootUri.length()) : full;
         rel = rel.startsWith("/") ? rel.substring(1) : rel;
-        if (ignored(name) || hasIgnoredFolder(rel)) {
-          continue;
+        String uri = st.getPath().toString();
+        if (st.isSymlink()) {
+          out.add(skipped(uri, rel, "a symbolic link; links are not followed"));
+        } else if (!st.isFile()) {
+          out.add(skipped(uri, rel, "not a regular file"));
+        } else {
+          out.add(classify(uri, rel, st.getLen(), st.getModificationTime()));
         }
-        out.add(match(st.getPath().toString(), rel, st.getLen(), st.getModificationTime()));
       }
     } catch (IOException e) {
       throw new UserException("cannot list the input folder " + input + ": " + e.getMessage(), e);
@@ -97,40 +129,147 @@ public final class InputScanner {
 
   /**
    * {@link #scan} of a local folder through java.nio, with the same paths, sizes and times: the
-   * nothing-changed nightly then never loads Hadoop's file systems.
+   * nothing-changed nightly then never loads Hadoop's file systems. Links are seen as links here
+   * (Hadoop's local listing follows them), so a local folder is always listed this way.
    */
   public List<SourceFile> scanLocal(String input) {
-    java.nio.file.Path root =
+    java.nio.file.Path given =
         input.startsWith("file:")
             ? java.nio.file.Path.of(java.net.URI.create(input.replace(" ", "%20")))
             : java.nio.file.Path.of(input);
-    root = root.toAbsolutePath().normalize();
-    if (!java.nio.file.Files.isDirectory(root)) {
+    given = given.toAbsolutePath().normalize();
+    if (!java.nio.file.Files.isDirectory(given)) {
       return scan(input, vn.extrel.warehouse.util.HadoopConf.withoutSpark()); // its error message
+    }
+    java.nio.file.Path root;
+    try {
+      root = given.toRealPath(); // the input folder itself may be a link: it is trusted
+    } catch (IOException e) {
+      throw new UserException("cannot list the input folder " + input + ": " + e.getMessage(), e);
     }
     List<SourceFile> out = new ArrayList<>();
     java.nio.file.Path base = root;
-    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
-      for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
-        java.nio.file.attribute.BasicFileAttributes a =
-            java.nio.file.Files.readAttributes(
-                f, java.nio.file.attribute.BasicFileAttributes.class);
-        if (!a.isRegularFile()) {
-          continue;
-        }
-        String rel = base.relativize(f).toString().replace('\\', '/');
-        if (ignored(f.getFileName().toString()) || hasIgnoredFolder(rel)) {
-          continue;
-        }
-        // The path and modification time Hadoop's local file system reports ("file:/abs/path",
-        // File.lastModified), so the state file's entries compare equal either way.
-        out.add(match("file:" + f, rel, a.size(), f.toFile().lastModified()));
-      }
+    try {
+      java.nio.file.Files.walkFileTree(
+          root,
+          new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(
+                java.nio.file.Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+              if (!dir.equals(base) && ignored(dir.getFileName().toString())) {
+                String rel = base.relativize(dir).toString().replace('\\', '/') + "/";
+                out.add(ignoredFile("file:" + dir, rel, "a hidden folder"));
+                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(
+                java.nio.file.Path f, java.nio.file.attribute.BasicFileAttributes a) {
+              String rel = base.relativize(f).toString().replace('\\', '/');
+              String uri = "file:" + f;
+              if (a.isSymbolicLink()) {
+                out.add(skipped(uri, rel, link(base, f)));
+              } else if (!a.isRegularFile()) {
+                out.add(
+                    skipped(
+                        uri,
+                        rel,
+                        "not a regular file (a named pipe, a device or a socket), so it was not read"));
+              } else {
+                // The path and modification time Hadoop's local file system reports
+                // ("file:/abs/path", File.lastModified), so the state file's entries compare equal
+                // either way.
+                SourceFile s = classify(uri, rel, a.size(), f.toFile().lastModified());
+                out.add(s.problem() == null ? s.withChangeStamp(changeStamp(f)) : s);
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(
+                java.nio.file.Path f, IOException e) {
+              String rel = base.relativize(f).toString().replace('\\', '/');
+              out.add(skipped("file:" + f, rel, "cannot be listed (" + e.getMessage() + ")"));
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new UserException("cannot list the input folder " + input + ": " + e.getMessage(), e);
     }
     out.sort(Comparator.comparing(SourceFile::path));
     return out;
+  }
+
+  /**
+   * The inode and the inode's change time: a write, a copy over the file or a rename into place
+   * changes the change time, which no tool can set back (unlike the modification time). Null where
+   * the file system has no such attributes.
+   */
+  static String changeStamp(java.nio.file.Path f) {
+    try {
+      Map<String, Object> a =
+          java.nio.file.Files.readAttributes(
+              f, "unix:ino,ctime", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      Object ctime = a.get("ctime");
+      long nanos =
+          ctime instanceof java.nio.file.attribute.FileTime t
+              ? t.to(java.util.concurrent.TimeUnit.NANOSECONDS)
+              : 0;
+      return a.get("ino") + ":" + nanos;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** What a link found in the input folder points at, for the line that says it was skipped. */
+  private static String link(java.nio.file.Path root, java.nio.file.Path f) {
+    java.nio.file.Path target;
+    try {
+      target = f.toRealPath();
+    } catch (IOException e) {
+      return "a symbolic link that leads nowhere or in a loop; links are not followed";
+    }
+    if (target.startsWith(root)) {
+      String rel = root.relativize(target).toString().replace('\\', '/');
+      return "a symbolic link to "
+          + (rel.isEmpty() ? "the input folder itself" : "'" + rel + "' in the input folder")
+          + "; links are not followed (what it points at is read under its own name, once)";
+    }
+    return "a symbolic link to "
+        + target
+        + ", outside the input folder; it is not followed. Copy the file into the input folder to"
+        + " load it";
+  }
+
+  private static SourceFile skipped(String uri, String rel, String why) {
+    return new SourceFile(uri, rel, 0, 0, null, FileOutcome.SKIPPED, rel + ": skipped: " + why);
+  }
+
+  private static SourceFile ignoredFile(String uri, String rel, String why) {
+    return new SourceFile(
+        uri, rel, 0, 0, null, FileOutcome.IGNORED, rel + ": ignored (" + why + ")");
+  }
+
+  /** A regular file: clutter, listed to be ignored, or matched to its layout. */
+  SourceFile classify(String uri, String rel, long size, long modified) {
+    String name = rel.substring(rel.lastIndexOf('/') + 1);
+    if (ignored(name) || hasIgnoredFolder(rel)) {
+      return ignoredFile(uri, rel, "a hidden, lock or system file");
+    }
+    java.nio.file.Path p = java.nio.file.Path.of(rel);
+    for (PathMatcher m : ignore) {
+      if (m.matches(p)) {
+        return ignoredFile(uri, rel, "listed under ignore: in input.yaml");
+      }
+    }
+    SourceFile f = match(uri, rel, size, modified);
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if ("no_layout".equals(f.problem()) && SPREADSHEETS.stream().noneMatch(lower::endsWith)) {
+      return ignoredFile(uri, rel, "not a spreadsheet, and no layout claims it");
+    }
+    return f;
   }
 
   private static boolean hasIgnoredFolder(String rel) {

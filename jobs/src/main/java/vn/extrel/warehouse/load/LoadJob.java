@@ -72,6 +72,9 @@ public final class LoadJob {
   private final Options options;
   private final LoadListener listener;
 
+  /** Read every file again: asked for, or a repaired table needs it. */
+  private boolean force;
+
   /** The manifest as this run wrote it, for the state file (no need to read it back). */
   private Map<String, Manifest.Entry> lastManifest = Map.of();
 
@@ -99,13 +102,23 @@ public final class LoadJob {
       listener.runStarted(runId, options.command(), options.input(), w.root());
       Failpoints.hit(Failpoints.RUN_START);
       Optional<StateFile> state = readState(w);
+      // Before anything reads a table: what a crash or a damaged disk left half-made is repaired,
+      // or the first read of it would fail this run and every one after it.
+      boolean localLog = w.localDir() != null;
+      WarehouseRepair.Result mended =
+          WarehouseRepair.needed(w, localLog ? null : HadoopConf.withoutSpark())
+              ? WarehouseRepair.run(w, HadoopConf.withoutSpark(), runId)
+              : WarehouseRepair.Result.NONE;
+      mended.notes().forEach(n -> listener.repaired(runId, n));
+      force = options.force() || mended.readAgain();
       // A table someone else changed would be loaded on top of, and its indicators published: a
-      // load stops and says so, a forced load repairs it first.
+      // load stops and says so, a forced load repairs it first. A table the repair above set back
+      // is behind the state file by design: only its newest commits are read.
       List<TableIntegrity.Damage> damage =
           TableIntegrity.check(
               w,
-              state.map(StateFile::tableVersions).orElse(null),
-              w.localDir() != null ? null : HadoopConf.withoutSpark());
+              mended.readAgain() ? null : state.map(StateFile::tableVersions).orElse(null),
+              localLog ? null : HadoopConf.withoutSpark());
       if (!damage.isEmpty() && !options.force()) {
         UserException e = TableIntegrity.damaged(damage);
         listener.runFailed(runId, e);
@@ -119,8 +132,10 @@ public final class LoadJob {
       SparkSession spark = sessions.get();
       try (var codegen = SparkSessions.forInput(spark, inputBytes())) {
         Stages stages = new Stages(listener, runId);
-        List<String> repaired =
-            damage.isEmpty() ? List.of() : repair(spark, w, runId, damage, stages);
+        List<String> repaired = new ArrayList<>(mended.notes());
+        if (!damage.isEmpty()) {
+          repaired.addAll(repair(spark, w, runId, damage, stages));
+        }
         RunLog runs = new RunLog(w);
         // The last completed run's fingerprints: from the state file it wrote, else from
         // ops.load_runs.
@@ -141,21 +156,17 @@ public final class LoadJob {
         LoadResult result;
         try {
           result = load(spark, w, runId, started, previous, stages).withRepaired(repaired);
-        } catch (RuntimeException e) {
-          runs.finished(
-              spark,
-              runId,
-              Map.of(
-                  LoadRunsTable.STATUS,
-                  "failed",
-                  LoadRunsTable.ENDED_AT,
-                  Instant.now(),
-                  LoadRunsTable.MESSAGE,
-                  String.valueOf(e.getMessage())));
-          listener.runFailed(runId, e);
+        } catch (Failpoints.Stopped e) {
+          throw e; // a test's kill: nothing more is written
+        } catch (RuntimeException | Error e) {
+          failed(spark, runs, runId, e);
           throw e;
         }
-        runs.finished(spark, runId, endOfRun(result));
+        Map<String, Object> end = endOfRun(result);
+        if (!repaired.isEmpty()) {
+          end.put(LoadRunsTable.MESSAGE, String.join("; ", repaired));
+        }
+        runs.finished(spark, runId, end);
         writeState(spark, w, result);
         stages.done("finish");
         listener.runFinished(runId, result);
@@ -164,8 +175,50 @@ public final class LoadJob {
     }
   }
 
+  /**
+   * Records a failed run where it can: a full disk that failed the run may fail these writes too,
+   * and the failure the operator must see is the first one.
+   */
+  private void failed(SparkSession spark, RunLog runs, String runId, Throwable e) {
+    try {
+      runs.finished(
+          spark,
+          runId,
+          Map.of(
+              LoadRunsTable.STATUS,
+              "failed",
+              LoadRunsTable.ENDED_AT,
+              Instant.now(),
+              LoadRunsTable.MESSAGE,
+              String.valueOf(e.getMessage())));
+    } catch (RuntimeException | Error again) {
+      e.addSuppressed(again);
+    }
+    try {
+      listener.runFailed(runId, e);
+    } catch (RuntimeException again) {
+      e.addSuppressed(again);
+    }
+  }
+
   /** The size of the input folder, which decides how queries are executed (see SparkSessions). */
   private long inputBytes() {
+    if (InputScanner.isLocal(options.input())) {
+      // Links are not followed here either: a link up would be counted again and again.
+      try (var files =
+          java.nio.file.Files.walk(
+              options.input().startsWith("file:")
+                  ? java.nio.file.Path.of(java.net.URI.create(options.input().replace(" ", "%20")))
+                  : java.nio.file.Path.of(options.input()))) {
+        return files
+            .filter(
+                f -> java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            .mapToLong(f -> f.toFile().length())
+            .sum();
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
+    }
     try {
       org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(options.input());
       return p.getFileSystem(HadoopConf.withoutSpark()).getContentSummary(p).getLength();
@@ -178,7 +231,8 @@ public final class LoadJob {
     Map<String, Object> end = new LinkedHashMap<>();
     end.put(LoadRunsTable.ENDED_AT, Instant.now());
     end.put(LoadRunsTable.STATUS, result.status());
-    end.put(LoadRunsTable.FILES_SEEN, result.files().size());
+    end.put(
+        LoadRunsTable.FILES_SEEN, (int) result.files().stream().filter(FileOutcome::seen).count());
     end.put(LoadRunsTable.FILES_LOADED, (int) result.count(FileOutcome.LOADED));
     end.put(LoadRunsTable.FILES_UNCHANGED, (int) result.count(FileOutcome.UNCHANGED));
     end.put(LoadRunsTable.FILES_FAILED, (int) result.count(FileOutcome.FAILED));
@@ -203,7 +257,7 @@ public final class LoadJob {
    */
   private Optional<LoadResult> nothingChanged(
       Warehouse w, Optional<StateFile> state, String runId, Instant started) {
-    if (options.force()) {
+    if (force) {
       return Optional.empty();
     }
     // On local disk through java.nio: loading Hadoop's file systems would cost half a second.
@@ -215,12 +269,14 @@ public final class LoadJob {
             : StateFile.latestVersion(w, FilesTable.ID, hadoop);
     if (state.isEmpty()
         || state.get().filesVersion() != filesVersion
+        // A table a crash or a damaged disk left unusable: the full path repairs it.
+        || WarehouseRepair.needed(w, hadoop)
         || !config.referenceHash().equals(state.get().referenceHash())
         || !config.indicatorsHash().equals(state.get().indicatorsHash())) {
       return Optional.empty();
     }
     long t0 = System.nanoTime();
-    InputScanner scanner = new InputScanner(config.layouts());
+    InputScanner scanner = InputScanner.of(config);
     List<SourceFile> files =
         local ? scanner.scanLocal(options.input()) : scanner.scan(options.input(), hadoop);
     Optional<LoadPlan> plan =
@@ -345,10 +401,20 @@ public final class LoadJob {
               result.headline(),
               versions)
           .write(w, hadoop);
-    } catch (IOException e) {
-      // Without the state file the next run takes the full path; nothing is lost.
+    } catch (IOException | org.apache.hadoop.fs.FSError e) {
+      // Without the state file the next run takes the full path; nothing is lost. Hadoop's local
+      // file system reports a full disk as an FSError, an Error.
       System.err.println(
-          "warning: cannot write the state file under " + w.root() + ": " + e.getMessage());
+          "warning: cannot write the state file under "
+              + w.root()
+              + " ("
+              + e.getMessage()
+              + "); the next run takes the full path");
+      try {
+        StateFile.forget(w, hadoop); // a stale one must not stand for this run
+      } catch (IOException | org.apache.hadoop.fs.FSError ignored) {
+        // it names an older version of ops.files, which the next run sees as stale anyway
+      }
     }
   }
 
@@ -361,10 +427,14 @@ public final class LoadJob {
       Stages stages) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     stages.started("scan", options.input());
-    List<SourceFile> files = new InputScanner(config.layouts()).scan(options.input(), hadoop);
+    InputScanner scanner = InputScanner.of(config);
+    List<SourceFile> files =
+        InputScanner.isLocal(options.input())
+            ? scanner.scanLocal(options.input())
+            : scanner.scan(options.input(), hadoop);
     Manifest manifest = new Manifest(w);
     Map<String, Manifest.Entry> known = manifest.read(spark);
-    LoadPlan plan = new LoadPlanner(config, options.force()).plan(files, known, runId, hadoop);
+    LoadPlan plan = new LoadPlanner(config, force).plan(files, known, runId, hadoop);
     stages.done("scan");
 
     boolean reparseAll = previous.isPresent() && !config.referenceHash().equals(previous.get()[0]);
@@ -372,7 +442,8 @@ public final class LoadJob {
       // Both write bronze or read it back: neither can work on the earlier layout.
       BronzeStage.checkLayout(spark, w);
     }
-    boolean regold = previous.isEmpty() || !config.indicatorsHash().equals(previous.get()[1]);
+    boolean regold =
+        force || previous.isEmpty() || !config.indicatorsHash().equals(previous.get()[1]);
 
     List<FileOutcome> outcomes = new ArrayList<>(plan.outcomes());
     List<Manifest.Entry> updates = new ArrayList<>(plan.touched());
@@ -473,14 +544,17 @@ public final class LoadJob {
                 0,
                 e.revision(),
                 e.firstRun(),
-                runId));
+                runId,
+                e.changeStamp()));
       }
       stages.done("prune");
     }
     boolean silverChanged = !loaded.isEmpty() || reparseAll || !pruned.isEmpty();
     fileScoped.addAll(BronzeStage.versions(tasks).keySet());
     List<Row> tableWide = new ArrayList<>();
-    if (silverChanged) {
+    // The table-wide results are rewritten whenever gold is: the uniqueness of silver's rows is
+    // checked again too, or a gold-only run (a changed indicator) would drop its results.
+    if (silverChanged || regold) {
       for (Target t : Targets.all()) {
         tableWide.addAll(rules.unique(w.read(spark, t.table()), t));
       }
@@ -540,7 +614,9 @@ public final class LoadJob {
           FileOutcome.FAILED,
           s.errorCode,
           s.error,
-          s.rowsRead(),
+          // Nothing of a failed file reaches silver: it counts no rows, so read = loaded +
+          // quarantined + excluded holds for it and for the run (bronze keeps what was read).
+          0,
           0,
           0,
           0);
@@ -554,7 +630,7 @@ public final class LoadJob {
           FileOutcome.FAILED,
           "RULE_FAILED",
           silver.rejected().get(t.path()),
-          s.rowsRead(),
+          0,
           0,
           0,
           0);
@@ -595,7 +671,8 @@ public final class LoadJob {
         o.rowsExcluded(),
         (m == null ? 0 : m.revision()) + (newVersion ? 1 : 0),
         m == null ? runId : m.firstRun(),
-        runId);
+        runId,
+        f.changeStamp());
   }
 
   /**

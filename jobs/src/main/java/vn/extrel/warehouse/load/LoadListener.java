@@ -20,6 +20,9 @@ public interface LoadListener {
 
   default void runFinished(String runId, LoadResult result) {}
 
+  /** A table folder a crash or a damaged disk left unusable was repaired; one line says how. */
+  default void repaired(String runId, String note) {}
+
   default void runFailed(String runId, Throwable error) {}
 
   /** Both listeners, in order. */
@@ -53,6 +56,12 @@ public interface LoadListener {
       public void runFinished(String runId, LoadResult result) {
         a.runFinished(runId, result);
         b.runFinished(runId, result);
+      }
+
+      @Override
+      public void repaired(String runId, String note) {
+        a.repaired(runId, note);
+        b.repaired(runId, note);
       }
 
       @Override

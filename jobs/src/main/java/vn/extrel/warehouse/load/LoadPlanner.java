@@ -14,9 +14,10 @@ import vn.extrel.warehouse.ops.Manifest;
 import vn.extrel.warehouse.util.Hashing;
 
 /**
- * Compares the input folder with the manifest: a file with the same size and time as last time,
- * under the same layout, is unchanged without being read; a touched file is hashed, and unchanged
- * if its SHA-256 is.
+ * Compares the input folder with the manifest: a file with the same size, time and change stamp
+ * (inode and ctime on local disk) as last time, under the same layout, is unchanged without being
+ * read; any other file is hashed, and unchanged if its SHA-256 is. A file that failed is read
+ * again.
  */
 final class LoadPlanner {
 
@@ -58,6 +59,12 @@ final class LoadPlanner {
     List<Manifest.Entry> touched = new ArrayList<>();
     Map<String, SourceFile> byPath = new LinkedHashMap<>();
     for (SourceFile f : files) {
+      if (FileOutcome.SKIPPED.equals(f.problem()) || FileOutcome.IGNORED.equals(f.problem())) {
+        // Never read, never in the manifest: a file known before is now vanished.
+        outcomes.add(
+            new FileOutcome(f.path(), null, null, null, f.problem(), null, f.detail(), 0, 0, 0, 0));
+        continue;
+      }
       byPath.put(f.path(), f);
       Manifest.Entry m = known.get(f.path());
       if (f.layoutId() == null) {
@@ -74,11 +81,7 @@ final class LoadPlanner {
                 0,
                 0,
                 0));
-        boolean same =
-            m != null
-                && f.problem().equals(m.status())
-                && m.size() == f.size()
-                && m.modifiedMillis() == f.modifiedMillis();
+        boolean same = m != null && f.problem().equals(m.status()) && f.sameAs(m);
         if (!same) {
           if (hadoop == null) {
             return Optional.empty();
@@ -101,21 +104,18 @@ final class LoadPlanner {
                   0,
                   m == null ? 0 : m.revision(),
                   m == null ? runId : m.firstRun(),
-                  runId));
+                  runId,
+                  f.changeStamp()));
         }
         continue;
       }
       String layoutHash = config.layoutHash(f.layoutId());
       boolean sameLayout =
           m != null && f.layoutId().equals(m.layout()) && layoutHash.equals(m.layoutHash());
-      boolean settled =
-          m != null
-              && (FileOutcome.LOADED.equals(m.status()) || FileOutcome.FAILED.equals(m.status()));
-      if (!force
-          && sameLayout
-          && settled
-          && m.size() == f.size()
-          && m.modifiedMillis() == f.modifiedMillis()) {
+      // A file that failed is read again every run until it loads or changes: its failure is
+      // reported (and counted in the exit code) every night, not just the first.
+      boolean settled = m != null && FileOutcome.LOADED.equals(m.status());
+      if (!force && sameLayout && settled && f.sameAs(m)) {
         outcomes.add(unchanged(m));
         continue;
       }
@@ -187,7 +187,8 @@ final class LoadPlanner {
         m.rowsExcluded(),
         m.revision(),
         m.firstRun(),
-        m.lastRun());
+        m.lastRun(),
+        f.changeStamp());
   }
 
   private static String sha256(SourceFile f, Configuration hadoop) {

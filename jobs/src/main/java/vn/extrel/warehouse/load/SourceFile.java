@@ -7,7 +7,10 @@ package vn.extrel.warehouse.load;
  * @param path relative to the input folder, with forward slashes: what analysts see everywhere
  * @param layoutId the layout that claims it, or null
  * @param problem why no single layout claims it ({@code no_layout}, {@code ambiguous_layout}), or
- *     null
+ *     why it is not read ({@code skipped}, {@code ignored}); null otherwise
+ * @param changeStamp what changes whenever the file's content does, even when its size and time
+ *     stay (a corrected report copied with its old time, two saves in one second): the inode and
+ *     its change time (ctime, which no copy can set) on local disk; null where there is none
  */
 public record SourceFile(
     String uri,
@@ -16,4 +19,32 @@ public record SourceFile(
     long modifiedMillis,
     String layoutId,
     String problem,
-    String detail) {}
+    String detail,
+    String changeStamp) {
+
+  public SourceFile(
+      String uri,
+      String path,
+      long size,
+      long modifiedMillis,
+      String layoutId,
+      String problem,
+      String detail) {
+    this(uri, path, size, modifiedMillis, layoutId, problem, detail, null);
+  }
+
+  /** The same file with its change stamp. */
+  SourceFile withChangeStamp(String stamp) {
+    return new SourceFile(uri, path, size, modifiedMillis, layoutId, problem, detail, stamp);
+  }
+
+  /**
+   * Whether size, time and change stamp say the file is the one a manifest row describes; when they
+   * cannot, its SHA-256 decides.
+   */
+  boolean sameAs(vn.extrel.warehouse.ops.Manifest.Entry m) {
+    return m.size() == size
+        && m.modifiedMillis() == modifiedMillis
+        && (changeStamp == null || changeStamp.equals(m.changeStamp()));
+  }
+}

@@ -130,6 +130,11 @@ public final class EventLog implements LoadListener {
   }
 
   @Override
+  public void repaired(String runId, String note) {
+    write("table_repaired", runId, JSON.createObjectNode().put("message", note));
+  }
+
+  @Override
   public void runFailed(String runId, Throwable error) {
     write(
         "run_failed",

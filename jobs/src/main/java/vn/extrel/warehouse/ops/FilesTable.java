@@ -42,6 +42,12 @@ public final class FilesTable {
   public static final String FIRST_RUN = "first_run";
   public static final String LAST_RUN = "last_run";
 
+  /**
+   * What changes with the file's content even when size and time do not (see {@link
+   * vn.extrel.warehouse.load.SourceFile#changeStamp}); null on object storage.
+   */
+  public static final String CHANGE_STAMP = "change_stamp";
+
   public static final StructType SCHEMA =
       new StructType()
           .add(SOURCE_PATH, DataTypes.StringType, false)
@@ -60,5 +66,6 @@ public final class FilesTable {
           .add(ROWS_EXCLUDED, DataTypes.LongType)
           .add(REVISION, DataTypes.IntegerType)
           .add(FIRST_RUN, DataTypes.StringType)
-          .add(LAST_RUN, DataTypes.StringType);
+          .add(LAST_RUN, DataTypes.StringType)
+          .add(CHANGE_STAMP, DataTypes.StringType);
 }

@@ -36,7 +36,71 @@ public final class Manifest {
       long rowsExcluded,
       int revision,
       String firstRun,
-      String lastRun) {
+      String lastRun,
+      String changeStamp) {
+
+    /** A row without a change stamp (a file on object storage, or not read from disk). */
+    public Entry(
+        String path,
+        long size,
+        long modifiedMillis,
+        String sha256,
+        String layout,
+        String layoutHash,
+        String target,
+        String status,
+        String errorCode,
+        String error,
+        long rowsRead,
+        long rowsLoaded,
+        long rowsQuarantined,
+        long rowsExcluded,
+        int revision,
+        String firstRun,
+        String lastRun) {
+      this(
+          path,
+          size,
+          modifiedMillis,
+          sha256,
+          layout,
+          layoutHash,
+          target,
+          status,
+          errorCode,
+          error,
+          rowsRead,
+          rowsLoaded,
+          rowsQuarantined,
+          rowsExcluded,
+          revision,
+          firstRun,
+          lastRun,
+          null);
+    }
+
+    /** The same row with the change stamp of the file as found now. */
+    public Entry withChangeStamp(String stamp) {
+      return new Entry(
+          path,
+          size,
+          modifiedMillis,
+          sha256,
+          layout,
+          layoutHash,
+          target,
+          status,
+          errorCode,
+          error,
+          rowsRead,
+          rowsLoaded,
+          rowsQuarantined,
+          rowsExcluded,
+          revision,
+          firstRun,
+          lastRun,
+          stamp);
+    }
 
     Row toRow() {
       return RowFactory.create(
@@ -56,7 +120,8 @@ public final class Manifest {
           rowsExcluded,
           revision,
           firstRun,
-          lastRun);
+          lastRun,
+          changeStamp);
     }
   }
 
@@ -95,7 +160,11 @@ public final class Manifest {
                   ? 0
                   : r.<Integer>getAs(FilesTable.REVISION),
               r.getAs(FilesTable.FIRST_RUN),
-              r.getAs(FilesTable.LAST_RUN));
+              r.getAs(FilesTable.LAST_RUN),
+              // A manifest written before the column existed has none: those files are hashed once.
+              java.util.Arrays.asList(r.schema().fieldNames()).contains(FilesTable.CHANGE_STAMP)
+                  ? r.getAs(FilesTable.CHANGE_STAMP)
+                  : null);
       out.put(e.path(), e);
     }
     return out;

@@ -25,11 +25,31 @@ public final class PartnerDirectory implements Serializable {
    * Words that may precede a name without changing it: "Tỉnh Takeo", "Nước Lào", "Province of ...".
    */
   private static final List<String> DESIGNATORS =
-      List.of("tinh", "thanhpho", "nuoc", "province", "provinceof", "the", "cacnuoc");
+      List.of(
+          "tinh",
+          "thanhpho",
+          "nuoc",
+          "province",
+          "provinceof",
+          "the",
+          "cacnuoc",
+          "vuongquoc",
+          "kingdomof",
+          "conghoa",
+          "republicof");
+
+  /**
+   * Names this short once folded ("Ý" is "y") are matched with their accents: a stray "y" or "a" in
+   * a partner cell is no country.
+   */
+  private static final int SHORT = 2;
 
   private final Map<String, Partner> byId = new LinkedHashMap<>();
   private final Map<String, String> byKey = new LinkedHashMap<>();
   private final Map<String, String> keySource = new LinkedHashMap<>();
+
+  /** Short names as written (lower case, accents kept), to their partner. */
+  private final Map<String, String> shortNames = new LinkedHashMap<>();
 
   PartnerDirectory() {}
 
@@ -92,6 +112,9 @@ public final class PartnerDirectory implements Serializable {
       }
       byKey.put(k, merged.id());
       keySource.put(k, origin);
+      if (k.length() <= SHORT) {
+        shortNames.putIfAbsent(exact(n), merged.id());
+      }
     }
     return Optional.empty();
   }
@@ -117,9 +140,32 @@ public final class PartnerDirectory implements Serializable {
     return p;
   }
 
+  private static String exact(String name) {
+    return Text.nfc(name).strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** A name with a qualifier in parentheses: "Trung Quốc (Đài Loan)". */
+  private static final java.util.regex.Pattern QUALIFIED =
+      java.util.regex.Pattern.compile("\\s*(.*?)\\s*\\(([^()]+)\\)\\s*");
+
   private Optional<Partner> resolveFresh(String written) {
     String key = Text.fold(written);
+    if (key.length() <= SHORT) {
+      return Optional.ofNullable(shortNames.get(exact(written))).map(byId::get);
+    }
     String id = byKey.get(key);
+    java.util.regex.Matcher q = QUALIFIED.matcher(written);
+    if (id == null && q.matches() && !q.group(1).isBlank()) {
+      // The qualifier names the territory when there is one: "Trung Quốc (Đài Loan)" is Taiwan,
+      // "Pháp (Polynesia)" French Polynesia ("Polynesia thuộc Pháp"), "Hoa Kỳ (Samoa thuộc Mỹ)"
+      // American Samoa; else the name before it: "Hàn Quốc (Đại Hàn)" is Korea.
+      String outer = q.group(1);
+      String inner = q.group(2);
+      id = byKey.get(Text.fold(inner + " thuộc " + outer));
+      if (id == null && Text.fold(inner).length() > 3) { // not a code such as "(US)"
+        id = byKey.get(Text.fold(inner));
+      }
+    }
     if (id == null) {
       String noParens = Text.fold(written.replaceAll("\\([^()]*\\)", " "));
       id = byKey.get(noParens);

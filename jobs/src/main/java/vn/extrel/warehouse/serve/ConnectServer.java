@@ -164,6 +164,19 @@ public final class ConnectServer {
         binding.writeToken() == null
             ? "read-only for every client"
             : "clients presenting the write token may write, the others read");
+    java.util.List<String> notLoaded = new java.util.ArrayList<>();
+    WarehouseCatalog.unavailable(spark, warehouse)
+        .forEach(
+            (t, why) -> {
+              if (WarehouseCatalog.NOT_LOADED.equals(why)) {
+                notLoaded.add(t.qualified());
+              } else {
+                out.println("  not served: " + t.qualified() + " (" + why + ")");
+              }
+            });
+    if (!notLoaded.isEmpty()) {
+      out.println("  not loaded yet: " + String.join(", ", notLoaded));
+    }
     out.println("Stop with Ctrl-C or SIGTERM.");
     out.flush();
   }

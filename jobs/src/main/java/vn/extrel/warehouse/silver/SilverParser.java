@@ -712,7 +712,8 @@ public final class SilverParser implements Serializable {
         }
       case DATE:
         {
-          LocalDate date = date(cell, cs == null ? null : cs.dateFormat());
+          String format = cs == null ? null : cs.dateFormat();
+          LocalDate date = date(cell, format);
           if (date == null) {
             problems.add(
                 new Problem(
@@ -723,7 +724,8 @@ public final class SilverParser implements Serializable {
                     ref(cell)
                         + "'"
                         + Text.clip(text, 40)
-                        + "' is not a date; write it as dd/MM/yyyy, e.g. 15/03/2016",
+                        + "' is not a date; write it as "
+                        + dateAdvice(format),
                     List.of()));
             return null;
           }
@@ -801,6 +803,21 @@ public final class SilverParser implements Serializable {
     }
     Periods.Found f = Periods.find(t);
     return f.year();
+  }
+
+  /** How to write a date, in the layout's own format when it names one. */
+  private static String dateAdvice(String format) {
+    if (format == null) {
+      return "dd/MM/yyyy, e.g. 15/03/2016";
+    }
+    try {
+      return format
+          + ", e.g. "
+          + LocalDate.of(2016, 3, 5)
+              .format(DateTimeFormatter.ofPattern(format.replace("yyyy", "uuuu")));
+    } catch (IllegalArgumentException e) {
+      return format;
+    }
   }
 
   private static LocalDate date(BronzeCell cell, String format) {

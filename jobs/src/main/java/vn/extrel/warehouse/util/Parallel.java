@@ -38,25 +38,47 @@ public final class Parallel {
               return th;
             });
     try {
+      // Every task ends before this returns or throws: a write still running behind a failed step
+      // could commit after the load has given up (and released its lock). Tasks not started when
+      // one fails never start.
+      java.util.concurrent.atomic.AtomicBoolean failed =
+          new java.util.concurrent.atomic.AtomicBoolean();
       List<Future<T>> futures = new ArrayList<>();
-      tasks.forEach(t -> futures.add(pool.submit(t)));
+      for (Callable<T> t : tasks) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  if (failed.get()) {
+                    return null;
+                  }
+                  try {
+                    return t.call();
+                  } catch (Exception | Error e) {
+                    failed.set(true);
+                    throw e;
+                  }
+                }));
+      }
       List<T> out = new ArrayList<>();
+      Throwable failure = null;
       for (Future<T> f : futures) {
         try {
           out.add(f.get());
         } catch (ExecutionException e) {
-          Throwable c = e.getCause();
-          if (c instanceof RuntimeException re) {
-            throw re;
-          }
-          if (c instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException(c);
+          failure = failure == null ? e.getCause() : failure;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
+          failure = failure == null ? new IllegalStateException("interrupted", e) : failure;
         }
+      }
+      if (failure instanceof RuntimeException re) {
+        throw re;
+      }
+      if (failure instanceof Error err) {
+        throw err;
+      }
+      if (failure != null) {
+        throw new IllegalStateException(failure);
       }
       return out;
     } finally {

@@ -141,6 +141,57 @@ public final class Text {
     return sb.toString();
   }
 
+  /**
+   * Text as it can be printed on one terminal line and read: line breaks, other control characters
+   * and the invisible or reordering ones (zero-width spaces and joiners, bidirectional overrides
+   * and isolates, the byte-order mark) written as {@code \\n} or {@code \\u200B}. A sheet named
+   * with a right-to-left override would otherwise reorder the rest of the line, and a file name
+   * with a line break would split a summary line in two.
+   */
+  public static String printable(String s) {
+    if (s == null) {
+      return null;
+    }
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String escaped = escape(c);
+      if (escaped != null && sb == null) {
+        sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+      }
+      if (sb != null) {
+        if (escaped != null) {
+          sb.append(escaped);
+        } else {
+          sb.append(c);
+        }
+      }
+    }
+    return sb == null ? s : sb.toString();
+  }
+
+  private static String escape(char c) {
+    switch (c) {
+      case '\n':
+        return "\\n";
+      case '\r':
+        return "\\r";
+      case '\t':
+        return "\\t";
+      default:
+        break;
+    }
+    boolean invisible =
+        Character.isISOControl(c)
+            || (c >= '\u200B' && c <= '\u200F') // zero-width space, joiners, LRM/RLM
+            || (c >= '\u202A' && c <= '\u202E') // bidirectional embeddings and overrides
+            || (c >= '\u2066' && c <= '\u2069') // bidirectional isolates
+            || c == '\u2060'
+            || c == '\u061C'
+            || c == '\uFEFF';
+    return invisible ? String.format("\\u%04X", (int) c) : null;
+  }
+
   /** Shortens a value for an error message. */
   public static String clip(String s, int max) {
     if (s == null) {

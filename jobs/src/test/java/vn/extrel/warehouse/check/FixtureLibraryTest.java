@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.ingest.BronzeRecord;
@@ -266,6 +267,47 @@ class FixtureLibraryTest {
   }
 
   @Test
+  void aTwoRowHeaderReadAsOneIsToldAboutHeaderRows() {
+    CheckJob.FileCheck c = run("merged-two-row-header.xlsx", "quirk-fdi");
+    assertThat(c.errorCode()).isEqualTo("MISSING_COLUMN");
+    assertThat(c.error()).contains("table: {header_rows: 2}");
+  }
+
+  @Test
+  void aFormulaWithoutASavedResultInAHiddenScratchColumnDoesNotSinkTheFile() {
+    CheckJob.FileCheck c = run("formula-without-value-in-hidden-column-fdi.xlsx", "quirk-fdi");
+    assertThat(c.errorCode()).as(c.error()).isNull();
+    assertThat(values(c, "JPN")).containsEntry("registered_usd@2016", n("12500000"));
+  }
+
+  @Test
+  void aNoteBelowTheTableLongerThanACellHoldsDoesNotSinkTheFile() {
+    CheckJob.FileCheck c = run("long-note-below-table-fdi.xlsx", "quirk-fdi");
+    assertThat(c.errorCode()).as(c.error()).isNull();
+    assertThat(values(c, "JPN")).containsEntry("registered_usd@2016", n("12500000"));
+    assertThat(c.rows(BronzeRecord.DATA)).isEqualTo(1);
+    assertThat(
+            c.rows().stream()
+                .mapToInt(r -> String.valueOf(r.get(r.fieldIndex("texts"))).length())
+                .max()
+                .orElse(0))
+        .as("the note is kept short in bronze")
+        .isLessThan(1000);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"no-row-numbers-fdi.xlsx, B3, B4", "repeated-row-number-fdi.xlsx, B4, B5"})
+  void rowsWithoutOrWithRepeatedNumbersEachKeepTheirOwnCell(
+      String file, String japan, String korea) {
+    CheckJob.FileCheck c = run(file, "quirk-fdi");
+    assertThat(c.errorCode()).as(c.error()).isNull();
+    assertThat(c.facts())
+        .filteredOn(f -> "registered_usd".equals(f.get("measure")))
+        .extracting(f -> f.get("partner_id") + "@" + f.get("cell"))
+        .containsExactly("JPN@" + japan, "KOR@" + korea);
+  }
+
+  @Test
   void stackedTablesAreEachFoundByTheirHeader() {
     CheckJob.FileCheck c = run("stacked-tables.xlsx", "quirk-stacked");
     assertThat(c.rows(BronzeRecord.DATA)).isEqualTo(4);
@@ -362,6 +404,43 @@ class FixtureLibraryTest {
   }
 
   @Test
+  void aBadDateIsToldTheFormatTheLayoutNames(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path layouts = java.nio.file.Files.createDirectories(dir.resolve("layouts"));
+    java.nio.file.Files.writeString(
+        layouts.resolve("quirk-activity.yaml"),
+        java.nio.file.Files.readString(
+                Repo.fixtures().resolve("layouts/quirk-activity.yaml"),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .replace("date_format: dd/MM/yyyy", "date_format: d/M/yyyy"),
+        java.nio.charset.StandardCharsets.UTF_8);
+    CheckJob.FileCheck c =
+        new CheckJob(WarehouseConfig.load(Repo.config(), layouts))
+            .check(
+                Repo.fixtures().resolve("quirks/text-dates-and-serials-activities.xlsx"),
+                "quirk-activity",
+                100);
+    assertThat(c.quarantined())
+        .singleElement()
+        .satisfies(
+            q ->
+                assertThat(q.<String>getAs("reason"))
+                    .contains("write it as d/M/yyyy, e.g. 5/3/2016")
+                    .doesNotContain("dd/MM/yyyy"));
+  }
+
+  @Test
+  void dateSerialsExcelCannotShowAreRefusedNotLoadedAsOddYears() {
+    CheckJob.FileCheck c = run("impossible-date-serials-activities.xlsx", "quirk-activity");
+    assertThat(c.facts())
+        .extracting(f -> String.valueOf(f.get("date")))
+        .containsExactly("2016-03-15");
+    assertThat(c.quarantined())
+        .extracting(q -> q.<String>getAs("reason_code") + " " + q.<String>getAs("cell"))
+        .containsExactly("BAD_DATE A3", "BAD_DATE A4", "BAD_DATE A5");
+  }
+
+  @Test
   void oneActivityWithSeveralPartnersCountsOnceButReachesEachCountry() {
     CheckJob.FileCheck c = run("multi-partner-cell-activities.xlsx", "quirk-activity");
     assertThat(c.facts())
@@ -393,7 +472,8 @@ class FixtureLibraryTest {
         "password-protected-fdi.xlsx:ENCRYPTED_WORKBOOK",
         "not-a-spreadsheet-fdi.xlsx:NOT_A_SPREADSHEET",
         "zip-bomb-fdi.xlsx:SUSPICIOUS_ARCHIVE",
-        "xml-entity-expansion-fdi.xlsx:UNREADABLE_FILE",
+        "xml-entity-expansion-fdi.xlsx:HOSTILE_XML",
+        "xml-external-entity-fdi.xlsx:HOSTILE_XML",
         "huge-cell-fdi.xlsx:CELL_TOO_LARGE"
       })
   void hostileFilesEndInAClearErrorForThatFile(String fileAndCode) {

@@ -40,6 +40,17 @@ class SqlCommandTest {
   }
 
   @Test
+  void aQueryThatFailsWhileItRunsIsOneLineAndADataError() {
+    Cli.Result r = sql("-e", "SELECT element_at(array(), cast(id AS int) + 1) FROM range(3)");
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.err().strip().lines())
+        .singleElement()
+        .asString()
+        .startsWith("error: the query failed: [INVALID_ARRAY_INDEX")
+        .doesNotContain("internal error");
+  }
+
+  @Test
   void theHeadlineQueryPrintsValueAndRatioAsCsv() {
     Cli.Result r =
         sql(

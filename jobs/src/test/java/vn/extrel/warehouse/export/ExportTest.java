@@ -148,6 +148,28 @@ class ExportTest {
   }
 
   @Test
+  void aQuarantinedRowsRawValuesExportAsJson() throws Exception {
+    Path out = dir.resolve("quarantine.csv");
+    exporter.export(
+        "SELECT source_path, raw_values FROM silver.quarantine", ExportFormat.CSV, out, "en");
+    try (Reader in = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
+      in.skip(1);
+      CSVRecord rec =
+          CSVFormat.RFC4180
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .build()
+              .parse(in)
+              .getRecords()
+              .get(0);
+      String raw = rec.get(1);
+      assertThat(raw).doesNotContain("HashMap").doesNotContain("->").startsWith("{");
+      assertThat(new ObjectMapper().readTree(raw).isObject()).isTrue();
+    }
+  }
+
+  @Test
   void textThatASpreadsheetWouldRunComesOutInert() throws Exception {
     String q = "SELECT '" + INJECTION.replace("'", "''") + "' AS title, -5 AS change";
     Path csv = dir.resolve("q.csv");
@@ -337,6 +359,43 @@ class ExportTest {
     assertThat(NightlyExports.run(TestSpark::get, w, config, catalog, dir, night, true, out))
         .as("after a load that changed something, the night's files are written again")
         .hasSize(declared);
+  }
+
+  @Test
+  void anExportKilledBetweenTheFileAndItsManifestIsFinishedTheNextNight() throws Exception {
+    java.io.PrintWriter out = new java.io.PrintWriter(new java.io.StringWriter());
+    ExportCatalog catalog = ExportCatalog.load(Repo.config());
+    LocalDate night = LocalDate.of(2026, 11, 28);
+    try (AutoCloseable stop = vn.extrel.warehouse.load.Failpoints.stopAt(Exporter.EXPORT_WRITTEN)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> NightlyExports.run(TestSpark::get, w, config, catalog, dir, night, false, out))
+          .isInstanceOf(vn.extrel.warehouse.load.Failpoints.Stopped.class);
+    }
+    Path folder = dir.resolve("2026-11-28");
+    Path file = folder.resolve("fdi-yoy.xlsx");
+    assertThat(file).exists();
+    assertThat(Exporter.manifestOf(file)).doesNotExist();
+    // What a kill during a Parquet export leaves: its hidden temporary file, Spark's folder.
+    Path tmp = Files.writeString(folder.resolve(".trade-yoy.xlsx8731.tmp"), "part");
+    Path spark = Files.createDirectories(folder.resolve(".parquet5521/out"));
+    java.nio.file.attribute.FileTime old =
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(7200));
+    Files.setLastModifiedTime(tmp, old);
+    Files.setLastModifiedTime(spark.getParent(), old);
+
+    List<Exporter.Result> again =
+        NightlyExports.run(TestSpark::get, w, config, catalog, dir, night, false, out);
+
+    assertThat(again)
+        .extracting(r -> r.file().getFileName().toString())
+        .as("the file without its manifest is written again, with it")
+        .contains("fdi-yoy.xlsx");
+    assertThat(Exporter.manifestOf(file)).exists();
+    try (var left = Files.list(folder)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .as("nothing a killed export left")
+          .noneMatch(n -> n.endsWith(".tmp") || n.startsWith(".parquet"));
+    }
   }
 
   @Test

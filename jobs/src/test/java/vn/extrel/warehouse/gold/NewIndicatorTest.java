@@ -48,7 +48,7 @@ class NewIndicatorTest {
 
     LoadResult r = Loads.load(WarehouseConfig.load(config), Repo.data(), w);
 
-    assertThat(r.files()).allMatch(f -> f.status().equals(FileOutcome.UNCHANGED));
+    assertThat(r.files()).allMatch(f -> !f.seen() || f.status().equals(FileOutcome.UNCHANGED));
     List<Row> rows =
         w.read(TestSpark.get(), IndicatorsTable.ID)
             .filter("indicator = 'fdi_workers_per_project' AND year = 2016 AND dimension = 'total'")
@@ -56,6 +56,12 @@ class NewIndicatorTest {
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).<java.math.BigDecimal>getAs("value")).isEqualByComparingTo("6785");
     assertThat(rows.get(0).<String>getAs("name_vi")).isEqualTo("Lao động FDI (tổng số người)");
+    assertThat(
+            w.read(TestSpark.get(), vn.extrel.warehouse.ops.DqResultsTable.ID)
+                .filter("rule = 'province_fdi_unique'")
+                .count())
+        .as("a gold-only recompute keeps the table-wide rule results of silver")
+        .isEqualTo(1);
   }
 
   /** The sample warehouse's folder, copied: this test must not change the shared one. */

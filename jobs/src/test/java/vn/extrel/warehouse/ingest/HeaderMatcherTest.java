@@ -42,6 +42,16 @@ class HeaderMatcherTest {
   }
 
   @Test
+  void aYearInTheSameHeaderTextAsTheMeasureNamesTheYearColumn() {
+    List<String> jobs = List.of("Lao động", "Số lao động");
+    assertThat(HeaderMatcher.yearColumn("Lao động 2016", jobs)).isEqualTo("2016");
+    assertThat(HeaderMatcher.yearColumn("Lao động năm 2016 (người)", jobs)).isEqualTo("2016");
+    assertThat(HeaderMatcher.yearColumn("2017 Số lao động", jobs)).isEqualTo("2017");
+    assertThat(HeaderMatcher.yearColumn("Vốn đăng ký 2016", jobs)).isNull();
+    assertThat(HeaderMatcher.yearColumn("Lao động", jobs)).isNull();
+  }
+
+  @Test
   void headerPathsDropRepeatsFromVerticalMerges() {
     assertThat(HeaderMatcher.path(java.util.Arrays.asList("Tỉnh", "Tỉnh", null))).isEqualTo("Tỉnh");
     assertThat(HeaderMatcher.path(java.util.Arrays.asList("Năm 2016", "Vốn\nthực hiện")))

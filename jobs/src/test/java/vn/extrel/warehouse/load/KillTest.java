@@ -1,6 +1,7 @@
 package vn.extrel.warehouse.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +12,12 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.extrel.warehouse.catalog.TableId;
+import vn.extrel.warehouse.catalog.TableLog;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseTables;
 import vn.extrel.warehouse.gold.IndicatorsTable;
@@ -31,6 +34,10 @@ import vn.extrel.warehouse.testing.WarehouseProcess;
  * meanwhile see every table in a committed state, the one before the load or the one after; the
  * next run finishes the job with contents identical, table by table, to a load that was never
  * interrupted.
+ *
+ * <p>Then a first load stopped at commit points in turn, in this JVM (the failpoint throws where a
+ * kill would hit: no process to pay for), each run stopped at the next point, until one runs to the
+ * end. {@code bin/fault-sweep} kills real processes at every commit point, one at a time.
  */
 class KillTest {
 
@@ -154,6 +161,78 @@ class KillTest {
     assertThat(RERUN.get(point))
         .as("the rerun after a kill at %s gives what an uninterrupted load gives", point)
         .isEqualTo(cleanAfter);
+  }
+
+  /**
+   * In the order a load reaches them; the first commits of an ops, a bronze, a silver and a gold
+   * table among them, each stopped inside Delta's commit: the log folder made, no commit file in
+   * it.
+   */
+  static final List<String> CHAIN =
+      List.of(
+          "in-commit:ops.load_runs:run-started",
+          "in-commit:bronze.source_rows:bronze",
+          "in-commit:ops.dq_results:reconcile",
+          "in-commit:silver.fdi:silver",
+          "in-commit:silver.partner:partners",
+          "in-commit:gold.indicators:gold",
+          "in-commit:ops.file_loads:file-loads",
+          "in-commit:ops.files:manifest");
+
+  /**
+   * Every run after a stop must get past the state the stop left (else it fails before the next
+   * point); a first commit stopped inside Delta leaves a table that was never created, which the
+   * next run repairs, saying so in one line; the run after the last stop leaves every table as a
+   * load that was never stopped.
+   */
+  @Test
+  void aFirstLoadStoppedAtEachCommitPointInTurnIsFinishedByTheNextRun() throws Exception {
+    SparkSession spark = TestSpark.get();
+    Path dir = Files.createDirectories(shared.resolve("chain"));
+    Warehouse w = Warehouse.at(dir.toString());
+    List<String> repaired = new java.util.ArrayList<>();
+    LoadJob job =
+        new LoadJob(
+            vn.extrel.warehouse.config.WarehouseConfig.load(Repo.config()),
+            new LoadJob.Options(input.toString(), w, false, "load", 0),
+            new LoadListener() {
+              @Override
+              public void repaired(String runId, String note) {
+                repaired.add(note);
+              }
+            });
+    List<String> neverCreated = new java.util.ArrayList<>();
+    for (String point : CHAIN) {
+      try (AutoCloseable stop = Failpoints.stopAt(point)) {
+        assertThatThrownBy(() -> job.run(spark))
+            .as("the run after the last stop gets to %s", point)
+            .isInstanceOf(Failpoints.Stopped.class);
+      }
+      String[] table = point.split(":")[1].split("\\.");
+      TableId id = new TableId(table[0], table[1]);
+      if (Files.isDirectory(dir.resolve(table[0]).resolve(table[1]).resolve("_delta_log"))
+          && !TableLog.created(TableLog.local(), w.path(id))) {
+        neverCreated.add(id.qualified());
+      }
+    }
+    assertThat(neverCreated)
+        .as("first commits stopped inside Delta")
+        .contains(
+            "ops.load_runs",
+            "bronze.source_rows",
+            "ops.dq_results",
+            "silver.fdi",
+            "gold.indicators",
+            "ops.files");
+
+    assertThat(job.run(spark).anyFailed()).isFalse();
+    assertThat(TableChecksums.of(spark, w, TABLES))
+        .as("every table after the run that followed the last stop")
+        .isEqualTo(cleanAfter);
+    assertThat(repaired.stream().map(n -> n.substring(0, n.indexOf(':'))).toList())
+        .as("one line in the run log for each table a stop left never created")
+        .containsExactlyElementsOf(neverCreated);
+    assertThat(repaired).allMatch(n -> n.contains("a table that was never created"));
   }
 
   static Map<TableId, Long> counts(SparkSession spark, Warehouse w) {

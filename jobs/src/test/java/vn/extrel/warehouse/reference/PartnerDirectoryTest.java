@@ -38,7 +38,17 @@ class PartnerDirectoryTest {
         "Tỉnh Takeo|KH-21",
         "Kandal|KH-8",
         "Tỉnh Champasak|LA-CH",
-        "JICA|ORG-JICA"
+        "JICA|ORG-JICA",
+        "Trung Quốc (Đài Loan)|TWN",
+        "Trung Quốc (Hồng Kông)|HKG",
+        "Trung Quốc (Ma Cao)|MAC",
+        "Anh (Quần đảo Virgin)|VGB",
+        "Hoa Kỳ (Samoa thuộc Mỹ)|ASM",
+        "Pháp (Polynesia)|PYF",
+        "Hàn Quốc (Đại Hàn)|KOR",
+        "Vương quốc Thái Lan|THA",
+        "Ý|ITA",
+        "UK|GBR"
       })
   void namesAsOfficesWriteThemResolve(String written, String id) {
     assertThat(partners.resolve(written)).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo(id));
@@ -49,6 +59,12 @@ class PartnerDirectoryTest {
     assertThat(partners.resolve("Takeo").orElseThrow().country()).isEqualTo("KHM");
     assertThat(partners.resolve("Champasak").orElseThrow().country()).isEqualTo("LAO");
     assertThat(partners.resolve("JICA").orElseThrow().country()).isEqualTo("JPN");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"y", "Y", "a"})
+  void aStrayLetterIsNoCountry(String written) {
+    assertThat(partners.resolve(written)).isEmpty();
   }
 
   @Test

@@ -127,6 +127,12 @@ public final class Fixtures {
     hiddenRow(dir.resolve("hidden-row-fdi.xlsx"));
     formulas(dir.resolve("formula-cached-values-fdi.xlsx"), true);
     formulas(dir.resolve("formula-without-cached-value-fdi.xlsx"), false);
+    Files.write(
+        dir.resolve("formula-without-value-in-hidden-column-fdi.xlsx"),
+        formulaInHiddenScratchColumn());
+    Files.write(dir.resolve("long-note-below-table-fdi.xlsx"), longNoteBelowTable());
+    Files.write(dir.resolve("no-row-numbers-fdi.xlsx"), noRowNumbers());
+    Files.write(dir.resolve("repeated-row-number-fdi.xlsx"), repeatedRowNumber());
     stacked(dir.resolve("stacked-tables.xlsx"));
     sheetPerYear(dir.resolve("sheet-per-year.xlsx"));
     legacyXls(dir.resolve("legacy-format-fdi.xls"));
@@ -152,6 +158,7 @@ public final class Fixtures {
         "Năm 2016;Sơ bộ;Xuất khẩu;48.000");
     preliminary(dir.resolve("preliminary-status-fdi.xlsx"));
     dates(dir.resolve("text-dates-and-serials-activities.xlsx"));
+    impossibleDateSerials(dir.resolve("impossible-date-serials-activities.xlsx"));
     multiPartner(dir.resolve("multi-partner-cell-activities.xlsx"));
     mismatch(dir.resolve("partner-country-mismatch-activities.xlsx"));
 
@@ -183,6 +190,9 @@ public final class Fixtures {
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
             + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>";
     Files.write(dir.resolve("xml-entity-expansion-fdi.xlsx"), RawXlsx.build(laughs, Map.of()));
+    Files.write(
+        dir.resolve("xml-external-entity-fdi.xlsx"),
+        HostileXlsx.externalEntity("file:///etc/hostname", "http://127.0.0.1:9/xxe"));
     String huge = "x".repeat(10 * 1024 * 1024);
     Files.write(
         dir.resolve("huge-cell-fdi.xlsx"),
@@ -553,6 +563,79 @@ public final class Fixtures {
     w.put(s, 5, 42444, "Ký biên bản thỏa thuận", "Tỉnh Kandal", "Campuchia", "Nông nghiệp");
     w.put(s, 6, "31/02/2016", "Đoàn ra", "Tỉnh Kandal", "Campuchia", "Văn hóa");
     w.save(file);
+  }
+
+  /**
+   * Serials Excel cannot show as dates, in date-formatted cells: 3,000,000 (past 9999), -5 and 60
+   * (1900-02-29, a day that never was); then a real one.
+   */
+  static void impossibleDateSerials(Path file) throws IOException {
+    Workbooks w = new Workbooks();
+    Sheet s = w.sheet("2016");
+    w.put(s, 1, "HOẠT ĐỐI NGOẠI NĂM 2016");
+    activityHeader(w, s);
+    double[] serials = {3_000_000, -5, 60, 42444};
+    for (int i = 0; i < serials.length; i++) {
+      Row r = w.put(s, 3 + i, null, "Ký biên bản thỏa thuận", "Tỉnh Takeo", "Campuchia", "Y tế");
+      org.apache.poi.ss.usermodel.Cell c = r.createCell(0);
+      c.setCellValue(serials[i]);
+      c.setCellStyle(w.date);
+    }
+    w.save(file);
+  }
+
+  /**
+   * A hidden scratch column no layout maps, holding a formula with no saved result (the rest of the
+   * sheet has its values).
+   */
+  static byte[] formulaInHiddenScratchColumn() throws IOException {
+    String sheet =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + "<cols><col min=\"3\" max=\"3\" width=\"0\" hidden=\"1\"/></cols><sheetData>"
+            + RawXlsx.inlineRow(1, "BÁO CÁO NĂM 2016")
+            + RawXlsx.inlineRow(3, "Đối tác", "Vốn đăng ký (triệu USD)", "Nháp")
+            + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>Nhật Bản</t></is></c>"
+            + "<c r=\"B4\"><v>12.5</v></c><c r=\"C4\"><f>B4*2</f></c></row>"
+            + "</sheetData></worksheet>";
+    return RawXlsx.build(sheet, Map.of());
+  }
+
+  /** A sheet whose rows and cells carry no r= attributes (some generators write them so). */
+  static byte[] noRowNumbers() throws IOException {
+    StringBuilder rows = new StringBuilder();
+    for (String[] r :
+        new String[][] {
+          {"BÁO CÁO NĂM 2016"},
+          {"Đối tác", "Vốn đăng ký (triệu USD)"},
+          {"Nhật Bản", "12.5"},
+          {"Hàn Quốc", "8.2"}
+        }) {
+      rows.append(RawXlsx.inlineRow(1, r).replaceAll(" r=\"[A-Z]*\\d+\"", ""));
+    }
+    return RawXlsx.build(RawXlsx.sheet(rows.toString()), Map.of());
+  }
+
+  /** A sheet giving two rows the same r= (a crafted or damaged file). */
+  static byte[] repeatedRowNumber() throws IOException {
+    return RawXlsx.build(
+        RawXlsx.sheet(
+            RawXlsx.inlineRow(1, "BÁO CÁO NĂM 2016")
+                + RawXlsx.inlineRow(3, "Đối tác", "Vốn đăng ký (triệu USD)")
+                + RawXlsx.inlineRow(4, "Nhật Bản", "12.5")
+                + RawXlsx.inlineRow(4, "Hàn Quốc", "8.2")),
+        Map.of());
+  }
+
+  /** A note below the table longer than a cell can hold (10 MB): no layout maps it. */
+  static byte[] longNoteBelowTable() throws IOException {
+    return RawXlsx.build(
+        RawXlsx.sheet(
+            RawXlsx.inlineRow(1, "BÁO CÁO NĂM 2016")
+                + RawXlsx.inlineRow(3, "Đối tác", "Vốn đăng ký (triệu USD)")
+                + RawXlsx.inlineRow(4, "Nhật Bản", "12.5")
+                + RawXlsx.inlineRow(7, "Ghi chú: " + "số liệu ".repeat(1_250_000))),
+        Map.of());
   }
 
   static void multiPartner(Path file) throws IOException {

@@ -40,6 +40,33 @@ final class RawXlsx {
     return sb.append("</row>").toString();
   }
 
+  /** A package with one sheet and a shared-strings part, both as given. */
+  static byte[] build(String sheetXml, String sharedStringsXml) throws IOException {
+    byte[] plain = build(sheetXml, Map.of());
+    Map<String, byte[]> parts = new LinkedHashMap<>();
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(plain))) {
+      ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (e.getName().equals("[Content_Types].xml")) {
+          text =
+              text.replace(
+                  "</Types>",
+                  "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>");
+        } else if (e.getName().equals("xl/_rels/workbook.xml.rels")) {
+          text =
+              text.replace(
+                  "</Relationships>",
+                  "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>");
+        }
+        parts.put(e.getName(), text.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    parts.put("xl/sharedStrings.xml", sharedStringsXml.getBytes(StandardCharsets.UTF_8));
+    return zip(parts);
+  }
+
   /** A package with one sheet holding {@code sheetXml}, plus any extra parts (name to bytes). */
   static byte[] build(String sheetXml, Map<String, byte[]> extra) throws IOException {
     Map<String, byte[]> parts = new LinkedHashMap<>();
@@ -79,6 +106,10 @@ final class RawXlsx {
             .getBytes(StandardCharsets.UTF_8));
     parts.put("xl/worksheets/sheet1.xml", sheetXml.getBytes(StandardCharsets.UTF_8));
     parts.putAll(extra);
+    return zip(parts);
+  }
+
+  private static byte[] zip(Map<String, byte[]> parts) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       zip.setLevel(9);
