@@ -13,9 +13,9 @@ import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
-import vn.extrel.warehouse.export.ColumnTitles;
 import vn.extrel.warehouse.export.ExportCatalog;
 import vn.extrel.warehouse.export.ExportFormat;
+import vn.extrel.warehouse.export.ExportTitles;
 import vn.extrel.warehouse.export.Exporter;
 import vn.extrel.warehouse.spark.SparkSessions;
 
@@ -47,7 +47,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--locale",
       defaultValue = "vi",
-      description = "Column titles: vi or en (default: ${DEFAULT-VALUE}).")
+      description =
+          "vi or en (default: ${DEFAULT-VALUE}): titles, and in XLSX number and date formats.")
   String locale;
 
   @Override
@@ -66,11 +67,7 @@ public final class ExportCommand implements Callable<Integer> {
     SparkSessions.forCommand(spark, w);
     ExportCatalog catalog = ExportCatalog.load(config.dir());
     Exporter.Result r =
-        new Exporter(
-                spark,
-                w,
-                config.indicators(),
-                new ColumnTitles(catalog.columns(), config.indicators()))
+        new Exporter(spark, w, config, ExportTitles.of(catalog, config.indicators()))
             .export(source, f, out, locale);
     spec.commandLine()
         .getOut()

@@ -13,10 +13,15 @@ import java.util.regex.Pattern;
 import vn.extrel.warehouse.config.YamlDocument;
 
 /**
- * {@code config/exports.yaml}: column titles in Vietnamese and English, and the exports the nightly
- * job writes. Checked when read: a misspelt format or a missing source names the file and line.
+ * {@code config/exports.yaml}: column titles, workbook titles by source and unit names in
+ * Vietnamese and English, and the exports the nightly job writes. Checked when read: a misspelt
+ * format or a missing source names the file and line.
  */
-public record ExportCatalog(Map<String, Map<String, String>> columns, List<Export> exports) {
+public record ExportCatalog(
+    Map<String, Map<String, String>> columns,
+    Map<String, Map<String, String>> titles,
+    Map<String, Map<String, String>> units,
+    List<Export> exports) {
 
   /** One declared export. */
   public record Export(String id, String source, List<ExportFormat> formats, String locale) {}
@@ -24,7 +29,7 @@ public record ExportCatalog(Map<String, Map<String, String>> columns, List<Expor
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
   public static ExportCatalog empty() {
-    return new ExportCatalog(Map.of(), List.of());
+    return new ExportCatalog(Map.of(), Map.of(), Map.of(), List.of());
   }
 
   public static ExportCatalog load(Path configDir) {
@@ -37,24 +42,9 @@ public record ExportCatalog(Map<String, Map<String, String>> columns, List<Expor
             file,
             (configDir.getFileName() == null ? "config" : configDir.getFileName().toString())
                 + "/exports.yaml");
-    Map<String, Map<String, String>> columns = new LinkedHashMap<>();
-    JsonNode c = doc.root().path("columns");
-    for (var it = c.fields(); it.hasNext(); ) {
-      var e = it.next();
-      Map<String, String> t = new LinkedHashMap<>();
-      for (String locale : List.of("vi", "en")) {
-        if (e.getValue().path(locale).isTextual()) {
-          t.put(locale, e.getValue().path(locale).asText());
-        }
-      }
-      if (t.isEmpty()) {
-        throw doc.error(
-            "columns." + e.getKey(),
-            "column '" + e.getKey() + "' has no title",
-            "write {vi: ..., en: ...}");
-      }
-      columns.put(e.getKey(), Map.copyOf(t));
-    }
+    Map<String, Map<String, String>> columns = names(doc, "columns", "column");
+    Map<String, Map<String, String>> titles = names(doc, "titles", "source");
+    Map<String, Map<String, String>> units = names(doc, "units", "unit");
     List<Export> exports = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     JsonNode list = doc.root().path("exports");
@@ -97,6 +87,33 @@ public record ExportCatalog(Map<String, Map<String, String>> columns, List<Expor
       }
       exports.add(new Export(id, source, List.copyOf(formats), locale));
     }
-    return new ExportCatalog(Map.copyOf(columns), List.copyOf(exports));
+    return new ExportCatalog(columns, titles, units, List.copyOf(exports));
+  }
+
+  /** A section of {@code key: {vi: ..., en: ...}} entries. */
+  private static Map<String, Map<String, String>> names(
+      YamlDocument doc, String section, String what) {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    JsonNode c = doc.root().path(section);
+    for (var it = c.fields(); it.hasNext(); ) {
+      var e = it.next();
+      Map<String, String> t = new LinkedHashMap<>();
+      for (String locale : List.of("vi", "en")) {
+        if (e.getValue().path(locale).isTextual()) {
+          t.put(locale, e.getValue().path(locale).asText());
+        }
+      }
+      if (t.isEmpty()) {
+        throw doc.error(
+            section + "." + e.getKey(),
+            what + " '" + e.getKey() + "' has no title",
+            "write {vi: ..., en: ...}");
+      }
+      // Sources are matched as typed on the command line, in any case.
+      String key =
+          section.equals("titles") ? e.getKey().toLowerCase(java.util.Locale.ROOT) : e.getKey();
+      out.put(key, Map.copyOf(t));
+    }
+    return Map.copyOf(out);
   }
 }

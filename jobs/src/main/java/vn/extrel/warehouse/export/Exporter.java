@@ -1,64 +1,54 @@
 package vn.extrel.warehouse.export;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.DecimalType;
-import org.apache.spark.sql.types.StructField;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseTables;
-import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.gold.IndicatorCatalog;
-import vn.extrel.warehouse.gold.IndicatorDefinition;
 import vn.extrel.warehouse.gold.IndicatorsTable;
 import vn.extrel.warehouse.ops.StateFile;
 import vn.extrel.warehouse.util.Hashing;
 
 /**
  * Writes a table or a query's result to CSV (UTF-8 with BOM, so Excel shows Vietnamese), XLSX
- * (typed numbers with formats, a styled frozen header), JSON (with the indicators' metadata and the
- * Delta versions it came from) or Parquet; text a spreadsheet would run as a formula is made inert.
- * Each file is written beside its target and moved into place, with a manifest {@code
- * <file>.manifest.json}: rows, SHA-256, source and versions.
+ * ({@link XlsxExport}), JSON (with the indicators' metadata and the Delta versions it came from) or
+ * Parquet; text a spreadsheet would run as a formula is made inert. Each file is written beside its
+ * target and moved into place, with a manifest {@code <file>.manifest.json}: rows, SHA-256, source
+ * and the Delta version of every table read.
+ *
+ * <p>Those versions are what was read. A table named alone, and the tables behind an indicator
+ * workbook's lineage, are read at the version recorded. A view or a SELECT is planned by Spark
+ * against the newest versions, so the export checks them again once the file is written: when a
+ * load committed meanwhile, it reads again (up to {@link #ATTEMPTS} times) rather than record a
+ * version it did not read.
  */
 public final class Exporter {
 
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][\\w]*\\.[A-Za-z_][\\w]*");
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  /** Reads of a view or a SELECT before giving up on a warehouse that keeps changing. */
+  static final int ATTEMPTS = 3;
 
   /** What was written. */
   public record Result(
@@ -69,58 +59,94 @@ public final class Exporter {
       String source,
       Map<String, Long> versions) {}
 
+  /**
+   * The versions of the tables a source reads, and which of them Spark reads at its newest (a view
+   * or a SELECT) rather than at the version recorded.
+   */
+  private record Reads(Map<String, Long> versions, Set<TableId> unpinned) {}
+
   private final SparkSession spark;
   private final Warehouse warehouse;
+  private final WarehouseConfig config;
   private final IndicatorCatalog indicators;
-  private final ColumnTitles titles;
+  private final ExportTitles titles;
+  private Runnable beforeReading = () -> {};
 
   public Exporter(
-      SparkSession spark, Warehouse warehouse, IndicatorCatalog indicators, ColumnTitles titles) {
+      SparkSession spark, Warehouse warehouse, WarehouseConfig config, ExportTitles titles) {
     this.spark = spark;
     this.warehouse = warehouse;
-    this.indicators = indicators;
+    this.config = config;
+    this.indicators = config.indicators();
     this.titles = titles;
+  }
+
+  /** Runs between recording the versions and reading: where a test commits, as a load might. */
+  void beforeReading(Runnable hook) {
+    this.beforeReading = hook;
   }
 
   /**
    * @param source a table or view name ({@code gold.indicators}, {@code gold.fdi_yoy}) or a SELECT
-   * @param locale {@code vi} or {@code en}: column titles in CSV and XLSX
+   * @param locale {@code vi} or {@code en}: titles in CSV and XLSX, number formats in XLSX
    */
   public Result export(String source, ExportFormat format, Path out, String locale) {
-    if (!"vi".equals(locale) && !"en".equals(locale)) {
-      throw new UserException("unknown --locale '" + locale + "'; use vi or en");
-    }
-    Map<String, Long> versions = versions(source);
-    Dataset<Row> df = read(source, versions);
+    ExportLocale loc = ExportLocale.of(locale);
     Path target = out.toAbsolutePath();
     try {
       Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      long rows =
-          switch (format) {
-            case CSV -> csv(df, tmp, locale);
-            case XLSX -> xlsx(df, tmp, locale, source);
-            case JSON -> json(df, tmp, source, versions);
-            case PARQUET -> parquet(df, tmp);
-          };
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      Result r =
-          new Result(
-              target,
-              format,
-              rows,
-              Hashing.sha256(target.toUri().toString(), new org.apache.hadoop.conf.Configuration()),
-              source,
-              versions);
-      manifest(r);
-      return r;
+      for (int attempt = 1; ; attempt++) {
+        Reads reads = reads(source);
+        Map<String, Long> versions = new LinkedHashMap<>(reads.versions());
+        beforeReading.run();
+        Dataset<Row> df = read(source, versions, reads.unpinned());
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        long rows;
+        try {
+          rows =
+              switch (format) {
+                case CSV -> new TextExport(titles, indicators).csv(df, tmp, loc);
+                case XLSX -> xlsx(df, tmp, loc, source, versions);
+                case JSON -> new TextExport(titles, indicators).json(df, tmp, source, versions);
+                case PARQUET -> parquet(df, tmp);
+              };
+        } catch (IOException | RuntimeException e) {
+          Files.deleteIfExists(tmp);
+          throw e;
+        }
+        Map<String, Long> moved = changed(reads);
+        if (!moved.isEmpty()) {
+          Files.deleteIfExists(tmp);
+          if (attempt == ATTEMPTS) {
+            throw ExportErrors.keptChanging(source, moved, ATTEMPTS);
+          }
+          continue;
+        }
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Result r =
+            new Result(
+                target,
+                format,
+                rows,
+                Hashing.sha256(
+                    target.toUri().toString(), new org.apache.hadoop.conf.Configuration()),
+                source,
+                Map.copyOf(versions));
+        manifest(r);
+        return r;
+      }
     } catch (IOException e) {
-      throw new UserException("cannot write " + target + ": " + e.getMessage(), e);
+      throw ExportErrors.cannotWrite(target, e);
     }
   }
 
   /** The Delta version of every warehouse table the source reads, to pin it and to record it. */
   Map<String, Long> versions(String source) {
+    return reads(source).versions();
+  }
+
+  private Reads reads(String source) {
     Set<TableId> tables = new LinkedHashSet<>();
     String lower = source.toLowerCase(Locale.ROOT);
     for (TableId t : WarehouseTables.all().keySet()) {
@@ -136,246 +162,78 @@ public final class Exporter {
     }
     Map<String, Long> out = new LinkedHashMap<>();
     for (TableId t : tables) {
-      long version =
-          StateFile.latestVersion(warehouse, t, spark.sparkContext().hadoopConfiguration());
+      long version = latest(t);
       if (version >= 0) {
         out.put(t.qualified(), version);
       }
     }
-    return out;
+    boolean bare =
+        TABLE_NAME.matcher(source.trim()).matches()
+            && tables.size() == 1
+            && tables.iterator().next().qualified().equalsIgnoreCase(source.trim());
+    return new Reads(out, bare ? Set.of() : tables);
   }
 
-  private Dataset<Row> read(String source, Map<String, Long> versions) {
+  private long latest(TableId t) {
+    return StateFile.latestVersion(warehouse, t, spark.sparkContext().hadoopConfiguration());
+  }
+
+  /** The tables read at their newest whose version is no longer the one recorded. */
+  private Map<String, Long> changed(Reads reads) {
+    Map<String, Long> moved = new LinkedHashMap<>();
+    for (TableId t : reads.unpinned()) {
+      Long was = reads.versions().get(t.qualified());
+      long now = latest(t);
+      if (was == null ? now >= 0 : was != now) {
+        moved.put(t.qualified(), now);
+      }
+    }
+    return moved;
+  }
+
+  private Dataset<Row> read(String source, Map<String, Long> versions, Set<TableId> unpinned) {
     String s = source.trim();
-    if (TABLE_NAME.matcher(s).matches()) {
+    if (unpinned.isEmpty()) {
       for (TableId t : WarehouseTables.all().keySet()) {
         if (t.qualified().equalsIgnoreCase(s) && versions.containsKey(t.qualified())) {
-          // Pinned to the version recorded, even if a load commits meanwhile.
-          return spark.sql(
-              "SELECT * FROM delta.`"
-                  + warehouse.path(t)
-                  + "` VERSION AS OF "
-                  + versions.get(t.qualified()));
-        }
-      }
-      return spark.table(s);
-    }
-    return spark.sql(s);
-  }
-
-  private long csv(Dataset<Row> df, Path file, String locale) throws IOException {
-    StructField[] fields = df.schema().fields();
-    long n = 0;
-    try (OutputStream os = Files.newOutputStream(file);
-        BufferedWriter w =
-            new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8)); ) {
-      w.write('\uFEFF');
-      List<String> header = new ArrayList<>();
-      for (StructField f : fields) {
-        header.add(Cells.inert(titles.title(f.name(), locale)));
-      }
-      try (CSVPrinter p =
-          new CSVPrinter(
-              w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).build())) {
-        for (Iterator<Row> it = df.toLocalIterator(); it.hasNext(); ) {
-          Row r = it.next();
-          List<Object> values = new ArrayList<>(fields.length);
-          for (int i = 0; i < fields.length; i++) {
-            values.add(csvValue(r, i, fields[i].dataType()));
-          }
-          p.printRecord(values);
-          n++;
+          return Pinned.read(spark, warehouse, t, versions.get(t.qualified()));
         }
       }
     }
-    return n;
+    return TABLE_NAME.matcher(s).matches() ? spark.table(s) : spark.sql(s);
   }
 
-  private static Object csvValue(Row r, int i, DataType type) {
-    if (r.isNullAt(i)) {
-      return "";
+  private long xlsx(
+      Dataset<Row> df, Path file, ExportLocale locale, String source, Map<String, Long> versions)
+      throws IOException {
+    XlsxExport x = new XlsxExport(titles, locale);
+    if (!XlsxExport.isIndicatorRows(df.schema().fields())) {
+      return x.table(df, file, sheetName(source));
     }
-    Object v = r.get(i);
-    if (v instanceof BigDecimal d) {
-      return d.stripTrailingZeros().scale() < 0
-          ? d.setScale(0).toPlainString()
-          : d.stripTrailingZeros().toPlainString();
-    }
-    if (v instanceof Number || v instanceof Boolean) {
-      return v.toString();
-    }
-    return Cells.inert(text(v));
-  }
-
-  private static String text(Object v) {
-    if (v instanceof java.sql.Timestamp t) {
-      return t.toInstant().toString();
-    }
-    if (v instanceof scala.collection.Iterable<?>
-        || v instanceof Row
-        || v instanceof scala.collection.Map<?, ?>) {
-      return v.toString();
-    }
-    return String.valueOf(v);
-  }
-
-  private long xlsx(Dataset<Row> df, Path file, String locale, String source) throws IOException {
-    StructField[] fields = df.schema().fields();
-    long n = 0;
-    try (OutputStream os = Files.newOutputStream(file)) {
-      Workbook wb = new Workbook(os, "extrel-warehouse", "1.0");
-      Worksheet ws = wb.newWorksheet(sheetName(source));
-      for (int c = 0; c < fields.length; c++) {
-        String title = titles.title(fields[c].name(), locale);
-        ws.value(0, c, Cells.inert(title));
-        ws.style(0, c).bold().fillColor("DDEBF7").set();
-        ws.width(c, Math.max(10, Math.min(40, title.length() + 4)));
+    // The lineage sheet reads silver and the file loads at their versions of now, recorded with
+    // the rest.
+    Map<String, Long> now = new LinkedHashMap<>();
+    for (TableId t : IndicatorLineage.tables(indicators.indicators())) {
+      long v = latest(t);
+      if (v >= 0) {
+        now.put(t.qualified(), v);
       }
-      ws.freezePane(0, 1);
-      String[] formats = new String[fields.length];
-      for (int c = 0; c < fields.length; c++) {
-        formats[c] = numberFormat(fields[c]);
-      }
-      int r = 1;
-      for (Iterator<Row> it = df.toLocalIterator(); it.hasNext(); r++) {
-        Row row = it.next();
-        for (int c = 0; c < fields.length; c++) {
-          if (row.isNullAt(c)) {
-            continue;
-          }
-          Object v = row.get(c);
-          if (v instanceof Number num) {
-            ws.value(r, c, num);
-            if (formats[c] != null) {
-              ws.style(r, c).format(formats[c]).set();
-            }
-          } else if (v instanceof Boolean b) {
-            ws.value(r, c, b);
-          } else if (v instanceof java.sql.Date d) {
-            ws.value(r, c, d.toLocalDate());
-            ws.style(r, c).format("yyyy-mm-dd").set();
-          } else if (v instanceof LocalDate d) {
-            ws.value(r, c, d);
-            ws.style(r, c).format("yyyy-mm-dd").set();
-          } else if (v instanceof java.sql.Timestamp t) {
-            ws.value(r, c, t.toInstant().toString());
-          } else if (v instanceof Instant t) {
-            ws.value(r, c, t.toString());
-          } else {
-            ws.value(r, c, Cells.inert(text(v)));
-          }
-        }
-        n++;
-      }
-      wb.finish();
     }
-    return n;
-  }
-
-  /** Whole numbers with thousands separators; ratios and percentages with their decimals. */
-  static String numberFormat(StructField f) {
-    DataType t = f.dataType();
-    if (t.equals(DataTypes.IntegerType) && f.name().equals("year")) {
-      return null;
-    }
-    if (t.equals(DataTypes.IntegerType)
-        || t.equals(DataTypes.LongType)
-        || t.equals(DataTypes.ShortType)) {
-      return "#,##0";
-    }
-    if (t instanceof DecimalType d) {
-      if (f.name().endsWith("_pct")) {
-        return "#,##0.0";
-      }
-      if (f.name().contains("ratio")) {
-        return "0.00";
-      }
-      return d.scale() == 0 ? "#,##0" : "#,##0.##";
-    }
-    if (t.equals(DataTypes.DoubleType) || t.equals(DataTypes.FloatType)) {
-      return f.name().contains("ratio") ? "0.00" : "#,##0.##";
-    }
-    return null;
+    IndicatorLineage.Result lineage =
+        IndicatorLineage.of(
+            spark,
+            warehouse,
+            indicators.indicators(),
+            config.layouts(),
+            df,
+            now,
+            XlsxExport.MAX_CELLS);
+    lineage.read().forEach(versions::putIfAbsent);
+    return x.report(df, file, source, lineage, versions);
   }
 
   private static String sheetName(String source) {
-    String s = TABLE_NAME.matcher(source.trim()).matches() ? source.trim() : "query";
-    s = s.replaceAll("[\\[\\]:*?/\\\\]", "_");
-    return s.length() > 31 ? s.substring(0, 31) : s;
-  }
-
-  private long json(Dataset<Row> df, Path file, String source, Map<String, Long> versions)
-      throws IOException {
-    StructField[] fields = df.schema().fields();
-    long n = 0;
-    try (JsonGenerator g = JSON.getFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
-      g.writeStringField("source", source);
-      g.writeStringField("exported_at", Instant.now().toString());
-      g.writeObjectField("delta_versions", versions);
-      g.writeArrayFieldStart("indicators");
-      Set<String> used = usedIndicators(df, fields);
-      for (IndicatorDefinition d : indicators.indicators()) {
-        if (used == null || used.contains(d.id())) {
-          ObjectNode o = JSON.createObjectNode();
-          o.put("id", d.id()).put("unit", d.unit());
-          o.putPOJO("name", d.name());
-          if (d.description() != null) {
-            o.put("description", d.description());
-          }
-          g.writeTree(o);
-        }
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("rows");
-      for (Iterator<Row> it = df.toLocalIterator(); it.hasNext(); ) {
-        Row r = it.next();
-        g.writeStartObject();
-        for (int i = 0; i < fields.length; i++) {
-          g.writeFieldName(fields[i].name());
-          if (r.isNullAt(i)) {
-            g.writeNull();
-            continue;
-          }
-          Object v = r.get(i);
-          if (v instanceof BigDecimal d) {
-            g.writeNumber(
-                d.stripTrailingZeros().scale() < 0 ? d.setScale(0) : d.stripTrailingZeros());
-          } else if (v instanceof Integer x) {
-            g.writeNumber(x);
-          } else if (v instanceof Long x) {
-            g.writeNumber(x);
-          } else if (v instanceof Double x) {
-            g.writeNumber(x);
-          } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-          } else {
-            g.writeString(text(v));
-          }
-        }
-        g.writeEndObject();
-        n++;
-      }
-      g.writeEndArray();
-      g.writeNumberField("row_count", n);
-      g.writeEndObject();
-    }
-    return n;
-  }
-
-  /** The indicators the rows name (an {@code indicator} column), or null: all of them. */
-  private static Set<String> usedIndicators(Dataset<Row> df, StructField[] fields) {
-    for (StructField f : fields) {
-      if (f.name().equals(IndicatorsTable.INDICATOR)) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (Row r : df.select(f.name()).distinct().collectAsList()) {
-          ids.add(r.getString(0));
-        }
-        return ids;
-      }
-    }
-    return null;
+    return TABLE_NAME.matcher(source.trim()).matches() ? source.trim() : "query";
   }
 
   private long parquet(Dataset<Row> df, Path file) throws IOException {

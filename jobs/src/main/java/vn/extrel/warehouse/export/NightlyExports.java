@@ -46,12 +46,7 @@ public final class NightlyExports {
         if (exporter == null) {
           SparkSession spark = sessions.get();
           WarehouseCatalog.bind(spark, w, config.indicators().views());
-          exporter =
-              new Exporter(
-                  spark,
-                  w,
-                  config.indicators(),
-                  new ColumnTitles(catalog.columns(), config.indicators()));
+          exporter = new Exporter(spark, w, config, ExportTitles.of(catalog, config.indicators()));
         }
         Exporter.Result r = exporter.export(e.source(), f, file, e.locale());
         out.printf("Export %-40s %,8d rows  %s%n", dir.relativize(file), r.rows(), file);

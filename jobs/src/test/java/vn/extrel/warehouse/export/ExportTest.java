@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
@@ -35,14 +36,17 @@ import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.check.CheckJob;
 import vn.extrel.warehouse.config.ConfigException;
 import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.gold.IndicatorsTable;
 import vn.extrel.warehouse.testing.Cli;
+import vn.extrel.warehouse.testing.ConfigCopy;
 import vn.extrel.warehouse.testing.Repo;
 import vn.extrel.warehouse.testing.SampleWarehouse;
 import vn.extrel.warehouse.testing.TestSpark;
 
 /**
- * Indicator tables out to the formats reports need, read back by an independent reader (POI for
- * XLSX, Commons CSV, Jackson, Spark for Parquet) and compared with the table.
+ * Indicator tables out to the formats reports need: the layout of each, the formula neutralisation,
+ * the nightly exports and the versions a manifest records. ExportReadBackTest reads every format
+ * back with readers that share no code with the writers.
  */
 class ExportTest {
 
@@ -65,8 +69,8 @@ class ExportTest {
         new Exporter(
             spark,
             w,
-            config.indicators(),
-            new ColumnTitles(ExportCatalog.load(Repo.config()).columns(), config.indicators()));
+            config,
+            ExportTitles.of(ExportCatalog.load(Repo.config()), config.indicators()));
     table = new HashSet<>();
     for (Row r : spark.table("gold.indicators").collectAsList()) {
       table.add(key(r.getAs("indicator"), r.getAs("year"), r.getAs("member"), r.getAs("value")));
@@ -87,10 +91,12 @@ class ExportTest {
         XSSFWorkbook wb = new XSSFWorkbook(in)) {
       Sheet s = wb.getSheetAt(0);
       List<String> header = new ArrayList<>();
-      s.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+      s.getRow(XlsxExport.TABLE_ROW).forEach(c -> header.add(c.getStringCellValue()));
       assertThat(header).contains("Mã chỉ tiêu", "Năm", "Giá trị", "Gấp (lần)");
       assertThat(s.getPaneInformation().isFreezePane()).isTrue();
-      assertThat(wb.getFontAt(s.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold())
+      assertThat(
+              wb.getFontAt(s.getRow(XlsxExport.TABLE_ROW).getCell(0).getCellStyle().getFontIndex())
+                  .getBold())
           .as("a bold header")
           .isTrue();
       int ind = header.indexOf("Mã chỉ tiêu");
@@ -98,7 +104,7 @@ class ExportTest {
       int member = header.indexOf("Mã");
       int value = header.indexOf("Giá trị");
       Set<String> read = new HashSet<>();
-      for (int i = 1; i <= s.getLastRowNum(); i++) {
+      for (int i = XlsxExport.TABLE_ROW + 1; i <= XlsxExport.TABLE_ROW + table.size(); i++) {
         var row = s.getRow(i);
         Cell v = row.getCell(value);
         if (v != null) {
@@ -244,6 +250,73 @@ class ExportTest {
     assertThat(m.path("rows").asLong()).isEqualTo(table.size());
     assertThat(m.path("sha256").asText()).isEqualTo(r.sha256()).hasSize(64);
     assertThat(m.path("delta_versions").has("gold.indicators")).isTrue();
+  }
+
+  @Test
+  void theManifestRecordsTheVersionEachSourceWasReadAt() throws Exception {
+    // A copy of the sample warehouse: the commit below changes no other test's data.
+    Warehouse copy =
+        Warehouse.at(ConfigCopy.copyTree(w.localDir(), dir.resolve("warehouse")).toString());
+    SparkSession spark = TestSpark.get();
+    WarehouseCatalog.bind(spark, copy, config.indicators().views());
+    try {
+      Exporter e =
+          new Exporter(
+              spark,
+              copy,
+              config,
+              ExportTitles.of(ExportCatalog.load(Repo.config()), config.indicators()));
+      String indicators = "delta.`" + copy.path(IndicatorsTable.ID) + "`";
+      String fdi = "indicator LIKE 'fdi\\_%' AND dimension = 'total'";
+      for (String source :
+          List.of(
+              "gold.indicators",
+              "gold.fdi_yoy",
+              "SELECT indicator, year, value FROM gold.indicators WHERE " + fdi)) {
+        // A load commits between the versions the export records and its read.
+        AtomicBoolean committed = new AtomicBoolean();
+        e.beforeReading(
+            () -> {
+              if (!committed.getAndSet(true)) {
+                spark.sql(
+                    "UPDATE " + indicators + " SET value = value + 1 WHERE indicator = 'fdi_jobs'");
+              }
+            });
+        Path out = dir.resolve("pinned.json");
+        Exporter.Result r = e.export(source, ExportFormat.JSON, out, "en");
+        assertThat(committed).isTrue();
+        long recorded = r.versions().get("gold.indicators");
+        JsonNode m =
+            new ObjectMapper().readTree(out.resolveSibling("pinned.json.manifest.json").toFile());
+        assertThat(m.path("delta_versions").path("gold.indicators").asLong()).isEqualTo(recorded);
+        Set<String> atRecorded = new HashSet<>();
+        for (Row row :
+            spark
+                .sql(
+                    "SELECT indicator, year, value FROM "
+                        + indicators
+                        + " VERSION AS OF "
+                        + recorded
+                        + (source.equals("gold.indicators") ? "" : " WHERE " + fdi))
+                .collectAsList()) {
+          atRecorded.add(key(row.get(0), row.get(1), "", row.get(2)));
+        }
+        Set<String> exported = new HashSet<>();
+        for (JsonNode row : new ObjectMapper().readTree(out.toFile()).path("rows")) {
+          exported.add(
+              key(
+                  row.path("indicator").asText(),
+                  row.path("year").asInt(),
+                  "",
+                  row.path("value").isNull() ? null : row.path("value").decimalValue()));
+        }
+        assertThat(exported)
+            .as("%s holds the rows of the version it records", source)
+            .isEqualTo(atRecorded);
+      }
+    } finally {
+      SampleWarehouse.bind(spark);
+    }
   }
 
   @Test

@@ -1,0 +1,353 @@
+package vn.extrel.warehouse.export;
+
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_values;
+import static org.apache.spark.sql.functions.min;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import vn.extrel.warehouse.catalog.TableId;
+import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.gold.IndicatorBuilder;
+import vn.extrel.warehouse.gold.IndicatorDefinition;
+import vn.extrel.warehouse.gold.IndicatorsTable;
+import vn.extrel.warehouse.layout.Layout;
+import vn.extrel.warehouse.ops.FileLoadsTable;
+import vn.extrel.warehouse.silver.Dimension;
+import vn.extrel.warehouse.silver.Lineage;
+import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.silver.Targets;
+
+/**
+ * The source cells behind figures of {@code gold.indicators}, as {@code explain} finds them: the
+ * silver rows an indicator sums or counts for a year (every breakdown of it is a subset of them),
+ * each with its file, sheet, A1 reference and text as written, and the file versions they came from
+ * with the date of each file and of its load. Silver and {@code ops.file_loads} are read at the
+ * versions the export records.
+ */
+final class IndicatorLineage {
+
+  /** One figure's indicator and year. */
+  record Figure(String indicator, int year) {}
+
+  /** A received file version. */
+  record SourceFile(
+      String path,
+      String sha256,
+      String description,
+      LocalDateTime modifiedAt,
+      LocalDateTime loadedAt,
+      Integer revision) {}
+
+  /** The cells of one file behind one figure. */
+  record FigureSource(Figure figure, SourceFile file, String sheets, long cells) {}
+
+  /** One source cell (for a counted row, the cells of the row). */
+  record Cell(
+      Figure figure,
+      String path,
+      String sha256,
+      String layout,
+      String sheet,
+      String cell,
+      String rawText,
+      BigDecimal value,
+      String unit,
+      String rule,
+      String what) {}
+
+  /**
+   * @param indicators the indicators of the figures
+   * @param cells at most the limit asked for, in indicator, year, file, sheet and row order
+   * @param cellCount all of them
+   * @param read the tables read, at their versions
+   */
+  record Result(
+      Set<String> indicators,
+      List<FigureSource> sources,
+      List<Cell> cells,
+      long cellCount,
+      Map<String, Long> read) {}
+
+  private static final String INDICATOR = IndicatorsTable.INDICATOR;
+  private static final String WHAT = "what";
+  private static final Set<String> NOT_MEMBERS =
+      Set.of(Target.YEAR, Target.PERIOD, Target.STATUS, Target.DATASET);
+
+  /** The tables the lineage of the given indicators reads. */
+  static List<TableId> tables(List<IndicatorDefinition> indicators) {
+    List<TableId> out = new ArrayList<>();
+    for (Target t : Targets.all()) {
+      if (indicators.stream().anyMatch(d -> d.source().equals(t.name()))) {
+        out.add(t.table());
+      }
+    }
+    out.add(FileLoadsTable.ID);
+    return out;
+  }
+
+  static Result of(
+      SparkSession spark,
+      Warehouse w,
+      List<IndicatorDefinition> indicators,
+      Map<String, Layout> layouts,
+      Dataset<Row> figures,
+      Map<String, Long> versions,
+      int maxCells) {
+    Map<String, TreeSet<Integer>> years = new LinkedHashMap<>();
+    for (Row r : figures.select(INDICATOR, IndicatorsTable.YEAR).distinct().collectAsList()) {
+      years.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getInt(1));
+    }
+    Map<TableId, Dataset<Row>> tables = new LinkedHashMap<>();
+    Dataset<Row> all = null;
+    for (IndicatorDefinition d : indicators) {
+      Target target = Targets.ALL.get(d.source());
+      Long version = versions.get(target.table().qualified());
+      if (!years.containsKey(d.id()) || version == null) {
+        continue;
+      }
+      Dataset<Row> silver =
+          tables.computeIfAbsent(target.table(), t -> Pinned.read(spark, w, t, version));
+      Dataset<Row> part =
+          IndicatorBuilder.filtered(silver, d)
+              .filter(col(Target.YEAR).isin(years.get(d.id()).toArray()))
+              .select(projection(target, d));
+      all = all == null ? part : all.unionByName(part);
+    }
+    Map<String, Long> read = new LinkedHashMap<>();
+    tables.keySet().forEach(t -> read.put(t.qualified(), versions.get(t.qualified())));
+    if (all == null) {
+      return new Result(years.keySet(), List.of(), List.of(), 0, read);
+    }
+    Map<String, String> described = new LinkedHashMap<>();
+    layouts.forEach((id, l) -> described.put(id, l.description() == null ? id : l.description()));
+    Map<String, SourceFile> files = files(spark, w, versions, described);
+    if (versions.containsKey(FileLoadsTable.ID.qualified())) {
+      read.put(FileLoadsTable.ID.qualified(), versions.get(FileLoadsTable.ID.qualified()));
+    }
+    // One pass over silver when the cells fit in the sheet (the usual case): the sources are
+    // counted from them; past the limit, counted by Spark.
+    List<Cell> cells = cells(all, maxCells + 1);
+    boolean cut = cells.size() > maxCells;
+    if (cut) {
+      cells = cells.subList(0, maxCells);
+    }
+    return new Result(
+        years.keySet(),
+        cut ? sources(all, files) : sources(cells, files),
+        cells,
+        cut ? all.count() : cells.size(),
+        read);
+  }
+
+  private static Column[] projection(Target target, IndicatorDefinition d) {
+    Column cell;
+    Column raw;
+    Column value;
+    Column rule;
+    Column what;
+    if (target.isLongFacts()) {
+      cell = col(Lineage.CELL);
+      raw = col(Lineage.RAW_TEXT);
+      value = col(Target.VALUE);
+      rule = col(Lineage.RULE);
+      List<Column> parts = new ArrayList<>();
+      for (Dimension dim : target.dimensions().values()) {
+        // The year, period and status are columns of their own; the members say what the cell is.
+        if (!dim.stored() || NOT_MEMBERS.contains(dim.name())) {
+          continue;
+        }
+        parts.add(
+            Target.columnsOf(dim).size() > 1
+                ? concat(col(dim.name() + "_name"), lit(" ("), col(dim.name() + "_id"), lit(")"))
+                : col(dim.name()).cast(DataTypes.StringType));
+      }
+      what = concat_ws(" · ", parts.toArray(Column[]::new));
+    } else {
+      // A counted row: its cells, and what it was (the activity's date, type, partner and title).
+      cell = array_join(map_values(col(Lineage.CELLS)), ",");
+      raw = lit(null).cast(DataTypes.StringType);
+      value = lit(BigDecimal.ONE).cast(Target.AMOUNT);
+      rule = lit(null).cast(DataTypes.StringType);
+      what =
+          concat_ws(
+              " · ",
+              col("date").cast(DataTypes.StringType),
+              col("activity_type"),
+              concat(col("partner_name"), lit(" ("), col("partner_country"), lit(")")),
+              col("title"));
+    }
+    return new Column[] {
+      lit(d.id()).as(INDICATOR),
+      col(Target.YEAR),
+      col(Lineage.SOURCE_PATH),
+      col(Lineage.SOURCE_SHA256),
+      col(Lineage.LAYOUT),
+      col(Lineage.SHEET),
+      col(Lineage.ROW),
+      cell.as(Lineage.CELL),
+      raw.as(Lineage.RAW_TEXT),
+      value.cast(Target.AMOUNT).as(Target.VALUE),
+      lit(d.unit()).as(Target.UNIT),
+      rule.as(Lineage.RULE),
+      what.as(WHAT)
+    };
+  }
+
+  private static List<Cell> cells(Dataset<Row> all, int maxCells) {
+    List<Cell> out = new ArrayList<>();
+    Dataset<Row> ordered =
+        all.orderBy(
+                col(INDICATOR),
+                col(Target.YEAR),
+                col(Lineage.SOURCE_PATH),
+                col(Lineage.SHEET),
+                col(Lineage.ROW),
+                col(Lineage.CELL))
+            .limit(maxCells);
+    for (Iterator<Row> it = ordered.toLocalIterator(); it.hasNext(); ) {
+      Row r = it.next();
+      out.add(
+          new Cell(
+              new Figure(r.getAs(INDICATOR), r.<Integer>getAs(Target.YEAR)),
+              r.getAs(Lineage.SOURCE_PATH),
+              r.getAs(Lineage.SOURCE_SHA256),
+              r.getAs(Lineage.LAYOUT),
+              r.getAs(Lineage.SHEET),
+              r.getAs(Lineage.CELL),
+              r.getAs(Lineage.RAW_TEXT),
+              r.getAs(Target.VALUE),
+              r.getAs(Target.UNIT),
+              r.getAs(Lineage.RULE),
+              r.getAs(WHAT)));
+    }
+    return out;
+  }
+
+  /** The file versions received, by path and SHA-256, with the file's date and its first load. */
+  private static Map<String, SourceFile> files(
+      SparkSession spark, Warehouse w, Map<String, Long> versions, Map<String, String> described) {
+    Map<String, SourceFile> out = new LinkedHashMap<>();
+    Long version = versions.get(FileLoadsTable.ID.qualified());
+    if (version == null) {
+      return out;
+    }
+    for (Row r :
+        Pinned.read(spark, w, FileLoadsTable.ID, version)
+            .filter(col(FileLoadsTable.STATUS).equalTo("loaded"))
+            .groupBy(
+                col(FileLoadsTable.SOURCE_PATH),
+                col(FileLoadsTable.SHA256),
+                col(FileLoadsTable.LAYOUT))
+            .agg(
+                min(FileLoadsTable.MODIFIED_AT),
+                min(FileLoadsTable.LOADED_AT),
+                min(FileLoadsTable.REVISION))
+            .collectAsList()) {
+      String layout = r.getString(2);
+      out.put(
+          r.getString(0) + "\n" + r.getString(1),
+          new SourceFile(
+              r.getString(0),
+              r.getString(1),
+              described.getOrDefault(layout, layout),
+              utc(r.getTimestamp(3)),
+              utc(r.getTimestamp(4)),
+              r.isNullAt(5) ? null : r.getInt(5)));
+    }
+    return out;
+  }
+
+  private static SourceFile file(
+      Map<String, SourceFile> files, String path, String sha256, String layout) {
+    SourceFile f = files.get(path + "\n" + sha256);
+    return f != null ? f : new SourceFile(path, sha256, layout, null, null, null);
+  }
+
+  /** The cells of each file behind each figure, counted from the cells. */
+  private static List<FigureSource> sources(List<Cell> cells, Map<String, SourceFile> files) {
+    Map<List<Object>, TreeSet<String>> sheets = new TreeMap<>(IndicatorLineage::compareKeys);
+    Map<List<Object>, Long> counts = new LinkedHashMap<>();
+    for (Cell c : cells) {
+      List<Object> key =
+          List.of(c.figure().indicator(), c.figure().year(), c.path(), c.sha256(), c.layout());
+      TreeSet<String> names = sheets.computeIfAbsent(key, k -> new TreeSet<>());
+      if (c.sheet() != null) {
+        names.add(c.sheet()); // a CSV has none
+      }
+      counts.merge(key, 1L, Long::sum);
+    }
+    List<FigureSource> out = new ArrayList<>();
+    sheets.forEach(
+        (k, s) ->
+            out.add(
+                new FigureSource(
+                    new Figure((String) k.get(0), (Integer) k.get(1)),
+                    file(files, (String) k.get(2), (String) k.get(3), (String) k.get(4)),
+                    String.join(", ", s),
+                    counts.get(k))));
+    return out;
+  }
+
+  /** The same, counted by Spark over all the cells. */
+  private static List<FigureSource> sources(Dataset<Row> all, Map<String, SourceFile> files) {
+    List<FigureSource> out = new ArrayList<>();
+    for (Row r :
+        all.groupBy(
+                col(INDICATOR),
+                col(Target.YEAR),
+                col(Lineage.SOURCE_PATH),
+                col(Lineage.SOURCE_SHA256),
+                col(Lineage.LAYOUT))
+            .agg(array_join(array_sort(collect_set(col(Lineage.SHEET))), ", "), count(lit(1)))
+            .orderBy(col(INDICATOR), col(Target.YEAR), col(Lineage.SOURCE_PATH))
+            .collectAsList()) {
+      out.add(
+          new FigureSource(
+              new Figure(r.getString(0), r.getInt(1)),
+              file(files, r.getString(2), r.getString(3), r.getString(4)),
+              r.getString(5),
+              r.getLong(6)));
+    }
+    return out;
+  }
+
+  private static int compareKeys(List<Object> a, List<Object> b) {
+    for (int i = 0; i < a.size(); i++) {
+      int c = String.valueOf(a.get(i)).compareTo(String.valueOf(b.get(i)));
+      if (i == 1) {
+        c = Integer.compare((Integer) a.get(i), (Integer) b.get(i));
+      }
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  private static LocalDateTime utc(Timestamp t) {
+    return t == null ? null : LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,16 @@
+package vn.extrel.warehouse.export;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import vn.extrel.warehouse.catalog.TableId;
+import vn.extrel.warehouse.catalog.Warehouse;
+
+/** A warehouse table read at one Delta version, whatever a load commits meanwhile. */
+final class Pinned {
+  private Pinned() {}
+
+  static Dataset<Row> read(SparkSession spark, Warehouse w, TableId table, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(w.path(table));
+  }
+}
