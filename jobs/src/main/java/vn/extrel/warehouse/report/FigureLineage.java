@@ -66,14 +66,25 @@ public record FigureLineage(
     return units.getOrDefault(year, Set.of());
   }
 
-  /** The files of a year, each with its sheets and cells, in order. */
+  /**
+   * The files of a year, each with its sheets and cells, in order; a row listing several partners
+   * (one source row each) is named once.
+   */
   public Map<String, Map<String, List<String>>> filesOf(int year) {
-    Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+    Map<String, Map<String, Set<String>>> cells = new LinkedHashMap<>();
     for (SourceCell c : cellsOf(year)) {
-      out.computeIfAbsent(c.path(), p -> new LinkedHashMap<>())
-          .computeIfAbsent(c.sheet() == null ? "" : c.sheet(), s -> new ArrayList<>())
+      cells
+          .computeIfAbsent(c.path(), p -> new LinkedHashMap<>())
+          .computeIfAbsent(c.sheet() == null ? "" : c.sheet(), s -> new LinkedHashSet<>())
           .add(c.cell());
     }
+    Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+    cells.forEach(
+        (path, sheets) -> {
+          Map<String, List<String>> m = new LinkedHashMap<>();
+          sheets.forEach((sheet, set) -> m.put(sheet, new ArrayList<>(set)));
+          out.put(path, m);
+        });
     return out;
   }
 

@@ -63,7 +63,7 @@ final class ReportErrors {
         shown + "/" + (e.getTemplateSourceName() == null ? "?" : e.getTemplateSourceName());
     int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
     String column = e.getColumnNumber() == null ? "" : "column " + e.getColumnNumber() + ": ";
-    Throwable cause = e.getCause();
+    Throwable cause = e;
     while (cause != null && !(cause instanceof HelperException)) {
       cause = cause.getCause();
     }

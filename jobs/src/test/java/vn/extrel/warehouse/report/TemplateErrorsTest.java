@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.config.ConfigException;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.export.ExportLocale;
+import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.ConfigCopy;
 
 /**
@@ -123,5 +124,14 @@ class TemplateErrorsTest {
         .hasMessageStartingWith("config/reports/an-giang/fdi.vi.ftl:6: column ")
         .hasMessageContaining("Fix:");
     assertThat(out).doesNotExist();
+    // The command says the same in one line, before Spark starts.
+    Cli.Result r =
+        Cli.run("report", "--year", "2016", "--config", config.toString(), "--out", out.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("error: config/reports/an-giang/fdi.vi.ftl:6: column ");
+    assertThat(
+            Cli.run("report", "--year", "2016", "--locale", "fr", "--config", config.toString())
+                .err())
+        .isEqualTo("error: unknown --locale 'fr'; use vi or en\n");
   }
 }
