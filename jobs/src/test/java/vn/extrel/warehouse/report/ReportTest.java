@@ -47,6 +47,14 @@ class ReportTest {
   static ReportJob.Result en;
   static String viDocx;
   static String enDocx;
+
+  /**
+   * The documents' text without the footnote marks LibreOffice writes right after each figure
+   * ("thỏa thuận1 với"): a number glued to a word or a bracket before a space or punctuation.
+   */
+  static String viDocxProse;
+
+  static String enDocxProse;
   static Readers.Page page;
   static String pageText;
 
@@ -79,10 +87,16 @@ class ReportTest {
     Map<Path, String> texts = Readers.libreOfficeText(dir, List.of(viDocxFile, en.docx()));
     viDocx = squish(texts.get(viDocxFile));
     enDocx = squish(texts.get(en.docx()));
+    viDocxProse = withoutFootnoteMarks(viDocx);
+    enDocxProse = withoutFootnoteMarks(enDocx);
     page = Readers.chromium(dir, viHtml, 1000, 7000);
     pageText =
         squish(page.dom().replaceAll("(?s)<style>.*?</style>", "").replaceAll("<[^>]+>", ""));
     pageProse = pageText.replaceAll("\\[\\d+\\]", "");
+  }
+
+  private static String withoutFootnoteMarks(String s) {
+    return s.replaceAll("(?<=[\\p{L})%])\\d+(?=[\\s,;.)]|$)", "");
   }
 
   private static String squish(String s) {
@@ -94,7 +108,7 @@ class ReportTest {
     String fdi =
         "Năm 2016, các dự án đầu tư trực tiếp nước ngoài (FDI) trên địa bàn tỉnh giải ngân được"
             + " 17,25 triệu USD";
-    for (String text : List.of(viDocx, pageProse)) {
+    for (String text : List.of(viDocxProse, pageProse)) {
       assertThat(text)
           .contains(fdi)
           .contains("tăng khoảng 4,4 lần so năm 2015")
@@ -107,7 +121,7 @@ class ReportTest {
     String signed =
         "Năm 2016, đã ký 04 biên bản thỏa thuận với tỉnh Ta Keo, Kandal (Campuchia) và 01 biên bản"
             + " ghi nhớ với tỉnh Champasak (Lào) hợp tác trên nhiều lĩnh vực như";
-    assertThat(viDocx).contains(signed);
+    assertThat(viDocxProse).contains(signed);
     assertThat(pageProse).contains(signed);
     assertThat(pageText).contains("04 biên bản thỏa thuận[1]");
   }
@@ -196,7 +210,7 @@ class ReportTest {
 
   @Test
   void theEnglishVersion() {
-    assertThat(enDocx)
+    assertThat(enDocxProse)
         .contains("disbursed USD 17.25 million, about 4.4 times the 2015 figure")
         .contains("employed 6,785 workers")
         .contains("4 cooperation agreements with the provinces of Takeo and Kandal (Cambodia)")
