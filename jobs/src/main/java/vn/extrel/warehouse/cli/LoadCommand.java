@@ -108,22 +108,36 @@ public class LoadCommand implements Callable<Integer> {
     int code = result.anyFailed() ? WarehouseCli.DATA_ERROR : WarehouseCli.OK;
     vn.extrel.warehouse.export.ExportCatalog exports =
         vn.extrel.warehouse.export.ExportCatalog.load(config.dir());
-    if (noExports || exports.exports().isEmpty()) {
+    if (noExports || (exports.exports().isEmpty() && exports.reports().isEmpty())) {
       return code;
     }
     Warehouse warehouse = common.warehouse();
+    java.nio.file.Path dir =
+        exportsDir != null
+            ? exportsDir
+            : vn.extrel.warehouse.export.NightlyExports.defaultDir(warehouse);
+    java.time.LocalDate night =
+        runDate != null
+            ? runDate
+            : java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+    boolean changed = !"nothing_to_do".equals(result.status());
     vn.extrel.warehouse.export.NightlyExports.run(
         SparkSessions::getOrCreate,
         warehouse,
         config,
         exports,
-        exportsDir != null
-            ? exportsDir
-            : vn.extrel.warehouse.export.NightlyExports.defaultDir(warehouse),
-        runDate != null
-            ? runDate
-            : java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")),
-        !"nothing_to_do".equals(result.status()),
+        dir,
+        night,
+        changed,
+        spec.commandLine().getOut());
+    vn.extrel.warehouse.report.NightlyReports.run(
+        SparkSessions::getOrCreate,
+        warehouse,
+        config,
+        exports.reports(),
+        dir,
+        night,
+        changed,
         spec.commandLine().getOut());
     return code;
   }

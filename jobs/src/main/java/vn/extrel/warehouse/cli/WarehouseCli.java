@@ -30,6 +30,7 @@ import vn.extrel.warehouse.errors.UserException;
       RestoreCommand.class,
       MaintainCommand.class,
       ExportCommand.class,
+      ReportCommand.class,
       SqlCommand.class,
       ServeCommand.class,
       NotebookCommand.class,

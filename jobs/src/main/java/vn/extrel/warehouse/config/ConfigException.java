@@ -20,6 +20,14 @@ public final class ConfigException extends UserException {
     this.line = line;
   }
 
+  /**
+   * An error at a line of a file an analyst edits that is not YAML (a report template): the same
+   * one-line form, "file:line: problem. Fix: fix".
+   */
+  public static ConfigException at(String file, int line, String problem, String fix) {
+    return new ConfigException(file, line, problem, fix);
+  }
+
   public String file() {
     return file;
   }

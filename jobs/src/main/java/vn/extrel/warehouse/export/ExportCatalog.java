@@ -21,15 +21,25 @@ public record ExportCatalog(
     Map<String, Map<String, String>> columns,
     Map<String, Map<String, String>> titles,
     Map<String, Map<String, String>> units,
-    List<Export> exports) {
+    List<Export> exports,
+    List<Review> reports) {
 
   /** One declared export. */
   public record Export(String id, String source, List<ExportFormat> formats, String locale) {}
 
+  /**
+   * A yearly review the nightly job writes with the exports (bin/warehouse report).
+   *
+   * @param report its folder under config/reports/
+   * @param year the year it covers; null: the year before the run date's
+   * @param locales vi, en or both
+   */
+  public record Review(String report, Integer year, List<ExportLocale> locales) {}
+
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
   public static ExportCatalog empty() {
-    return new ExportCatalog(Map.of(), Map.of(), Map.of(), List.of());
+    return new ExportCatalog(Map.of(), Map.of(), Map.of(), List.of(), List.of());
   }
 
   public static ExportCatalog load(Path configDir) {
@@ -87,7 +97,59 @@ public record ExportCatalog(
       }
       exports.add(new Export(id, source, List.copyOf(formats), locale));
     }
-    return new ExportCatalog(columns, titles, units, List.copyOf(exports));
+    return new ExportCatalog(columns, titles, units, List.copyOf(exports), reviews(doc));
+  }
+
+  private static List<Review> reviews(YamlDocument doc) {
+    List<Review> out = new ArrayList<>();
+    JsonNode list = doc.root().path("reports");
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode x = list.get(i);
+      String at = "reports." + i;
+      String report = x.path("report").asText("");
+      if (!ID.matcher(report).matches()) {
+        throw doc.error(
+            at + ".report",
+            "a report entry needs the report's folder name",
+            "e.g. report: an-giang (config/reports/an-giang/)");
+      }
+      Integer year = null;
+      JsonNode y = x.path("year");
+      if (!y.isMissingNode() && !"last".equals(y.asText())) {
+        if (!y.canConvertToInt() || y.asInt() < 1900) {
+          throw doc.error(
+              at + ".year",
+              "year '" + y.asText() + "' is not a year",
+              "write a year (2016), or last for the year before the run date");
+        }
+        year = y.asInt();
+      }
+      List<ExportLocale> locales = new ArrayList<>();
+      JsonNode l = x.path("locales");
+      for (JsonNode n :
+          l.isMissingNode()
+              ? List.of(new com.fasterxml.jackson.databind.node.TextNode("vi"))
+              : toList(l)) {
+        try {
+          locales.add(ExportLocale.of(n.asText()));
+        } catch (RuntimeException e) {
+          throw doc.error(
+              at + ".locales", "unknown locale '" + n.asText() + "'", "use vi, en or [vi, en]");
+        }
+      }
+      out.add(new Review(report, year, List.copyOf(locales)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<JsonNode> toList(JsonNode n) {
+    List<JsonNode> out = new ArrayList<>();
+    if (n.isArray()) {
+      n.forEach(out::add);
+    } else {
+      out.add(n);
+    }
+    return out;
   }
 
   /** A section of {@code key: {vi: ..., en: ...}} entries. */

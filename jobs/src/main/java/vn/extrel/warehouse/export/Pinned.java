@@ -7,10 +7,10 @@ import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 
 /** A warehouse table read at one Delta version, whatever a load commits meanwhile. */
-final class Pinned {
+public final class Pinned {
   private Pinned() {}
 
-  static Dataset<Row> read(SparkSession spark, Warehouse w, TableId table, long version) {
+  public static Dataset<Row> read(SparkSession spark, Warehouse w, TableId table, long version) {
     return spark.read().format("delta").option("versionAsOf", version).load(w.path(table));
   }
 }

@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Readers of exported files that share no code with the writers: openpyxl and Python's csv and json
- * modules (Debian's python3-openpyxl), and LibreOffice headless (libreoffice-calc-nogui), both
- * installed by .ci/run. A missing one fails the test with the package to install: the suite never
- * passes by skipping them.
+ * modules (Debian's python3-openpyxl), LibreOffice headless (libreoffice-calc-nogui for workbooks,
+ * libreoffice-writer-nogui for Word documents) and headless Chromium (Debian's chromium) for HTML
+ * pages, all installed by .ci/run. A missing one fails the test with the package to install: the
+ * suite never passes by skipping them.
  */
 public final class Readers {
   private Readers() {}
@@ -67,6 +68,72 @@ public final class Readers {
     files.forEach(f -> cmd.add(f.toAbsolutePath().toString()));
     run(cmd, "libreoffice-calc-nogui");
     return out;
+  }
+
+  /**
+   * LibreOffice Writer's reading of Word documents, as plain text (UTF-8), all in one start.
+   *
+   * @return each document's text, by the document's path
+   */
+  public static java.util.Map<Path, String> libreOfficeText(Path work, List<Path> documents)
+      throws Exception {
+    Path out = Files.createDirectories(work.resolve("libreoffice-txt"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                soffice(),
+                "-env:UserInstallation=" + work.resolve("libreoffice-profile").toUri(),
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "txt:Text (encoded):UTF8",
+                "--outdir",
+                out.toString()));
+    documents.forEach(d -> cmd.add(d.toAbsolutePath().toString()));
+    run(cmd, "libreoffice-writer-nogui");
+    java.util.Map<Path, String> texts = new java.util.LinkedHashMap<>();
+    for (Path d : documents) {
+      String base = d.getFileName().toString();
+      Path txt = out.resolve(base.substring(0, base.lastIndexOf('.')) + ".txt");
+      assertThat(txt).as("LibreOffice's text of %s", d).exists();
+      texts.put(d, Files.readString(txt, StandardCharsets.UTF_8));
+    }
+    return texts;
+  }
+
+  /** A page as headless Chromium shows it: the DOM after loading, and a screenshot. */
+  public record Page(String dom, java.awt.image.BufferedImage screenshot) {}
+
+  /** One Chromium start: the page's DOM (--dump-dom) and a screenshot of the given size. */
+  public static Page chromium(Path work, Path html, int width, int height) throws Exception {
+    Path shot = work.resolve("chromium-screenshot.png");
+    String dom =
+        run(
+            List.of(
+                chromiumBinary(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--user-data-dir=" + work.resolve("chromium-profile"),
+                "--window-size=" + width + "," + height,
+                "--dump-dom",
+                "--screenshot=" + shot,
+                html.toAbsolutePath().toUri().toString()),
+            "chromium");
+    assertThat(shot).as("Chromium's screenshot of %s", html).exists();
+    return new Page(dom, javax.imageio.ImageIO.read(shot.toFile()));
+  }
+
+  private static String chromiumBinary() {
+    for (String p : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
+      if (Files.isExecutable(Path.of(p))) {
+        return p;
+      }
+    }
+    return "chromium";
   }
 
   /** One sheet LibreOffice wrote, field by field. */
