@@ -288,17 +288,17 @@ class CliProcessIT {
       String s = terminal.awaitScreen(x -> prompts(x) == 2, wait);
       assertThat(s).containsPattern("jobs\\s+-+\\s+6785\\s+\\(1 row\\)");
 
-      // Tab completes the table name.
-      terminal.type("SELECT count(*) AS n FROM gold.indic");
+      // Tab completes the table name (gold.indic alone is also gold.indicator_vintages).
+      terminal.type("SELECT count(*) AS n FROM gold.indicator_v");
       terminal.key("Tab");
-      terminal.awaitScreen(x -> x.contains("FROM gold.indicators"), wait);
+      terminal.awaitScreen(x -> x.contains("FROM gold.indicator_vintages"), wait);
       terminal.line(";");
       s = terminal.awaitScreen(x -> prompts(x) == 3, wait);
       assertThat(count(s, "(1 row)")).isEqualTo(2);
 
       // Up recalls the last statement; Enter runs it again.
       terminal.key("Up");
-      terminal.awaitScreen(x -> lastLine(x).contains("FROM gold.indicators"), wait);
+      terminal.awaitScreen(x -> lastLine(x).contains("FROM gold.indicator_vintages"), wait);
       terminal.key("Enter");
       s = terminal.awaitScreen(x -> prompts(x) == 4, wait);
       assertThat(count(s, "(1 row)")).isEqualTo(3);
