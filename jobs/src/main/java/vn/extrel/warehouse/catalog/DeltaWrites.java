@@ -197,6 +197,9 @@ public final class DeltaWrites {
   /**
    * The rows the last commit wrote, from Delta's own operation metrics; rows a replace copied from
    * the files it rewrote are not counted.
+   *
+   * @throws java.io.UncheckedIOException when the log cannot be read: the count goes into the
+   *     load's totals, where a made-up number would pass unnoticed
    */
   public static long lastOutputRows(SparkSession spark, String path) {
     // Read from the newest commit file itself: asking Delta for its history runs a Spark job.
@@ -227,7 +230,8 @@ public final class DeltaWrites {
       }
       return 0;
     } catch (java.io.IOException e) {
-      return -1;
+      throw new java.io.UncheckedIOException(
+          "cannot read the commit just written to " + path + "/_delta_log: " + e.getMessage(), e);
     }
   }
 
