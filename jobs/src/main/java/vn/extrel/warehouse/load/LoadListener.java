@@ -11,9 +11,17 @@ public interface LoadListener {
 
   default void runStarted(String runId, String command, String input, String warehouse) {}
 
-  /** A stage began: scan, bronze, silver, rules, gold, manifest. */
+  /**
+   * A stage began: scan, bronze, silver, silver-reparse (changed layouts or reference lists), prune
+   * ({@code --prune}), gold. The data-quality rules have no stage of their own: they run within
+   * silver and gold.
+   */
   default void stageStarted(String runId, String stage, String detail) {}
 
+  /**
+   * A stage ended: those above, and manifest (the rules' results, the file loads and the manifest
+   * written), which has no start of its own: it begins where the one before ends.
+   */
   default void stageFinished(String runId, String stage, long millis) {}
 
   default void fileFinished(String runId, FileOutcome outcome) {}
