@@ -262,12 +262,6 @@ public final class DeltaWrites {
     return -1;
   }
 
-  /** The table's current version. */
-  public static long version(SparkSession spark, String path) {
-    List<Row> h = DeltaTable.forPath(spark, path).history(1).select("version").collectAsList();
-    return h.isEmpty() ? -1 : h.get(0).getLong(0);
-  }
-
   /** Short JSON for a commit's userMetadata: which run, which files. */
   public static String commitInfo(String runId, String what, Collection<String> files) {
     List<String> shown = files.stream().limit(20).toList();

@@ -174,12 +174,6 @@ public class LoadCommand implements Callable<Integer> {
 
   /**
    * @param spark null when the run started no session (nothing changed)
-   */
-  static void printSummary(LoadResult r, Warehouse warehouse, SparkSession spark, PrintWriter out) {
-    printSummary(r, warehouse, spark, out, false);
-  }
-
-  /**
    * @param verbose list the ignored files too (lock files, hidden files, notes)
    */
   static void printSummary(
