@@ -141,7 +141,7 @@ public final class LoadJob {
         // ops.load_runs.
         Optional<String[]> previous =
             StateFile.read(w, spark.sparkContext().hadoopConfiguration())
-                .map(st -> new String[] {st.referenceHash(), st.indicatorsHash()})
+                .map(st -> new String[] {st.silverFingerprint(), st.goldFingerprint()})
                 .or(
                     () ->
                         runs.lastCompleted(spark)
@@ -246,8 +246,8 @@ public final class LoadJob {
     end.put(
         LoadRunsTable.FACTS_WRITTEN,
         result.factsWritten().values().stream().mapToLong(Long::longValue).sum());
-    end.put(LoadRunsTable.SILVER_FINGERPRINT, config.referenceHash());
-    end.put(LoadRunsTable.GOLD_FINGERPRINT, config.indicatorsHash());
+    end.put(LoadRunsTable.SILVER_FINGERPRINT, config.silverFingerprint());
+    end.put(LoadRunsTable.GOLD_FINGERPRINT, config.goldFingerprint());
     return end;
   }
 
@@ -271,8 +271,8 @@ public final class LoadJob {
         || state.get().filesVersion() != filesVersion
         // A table a crash or a damaged disk left unusable: the full path repairs it.
         || WarehouseRepair.needed(w, hadoop)
-        || !config.referenceHash().equals(state.get().referenceHash())
-        || !config.indicatorsHash().equals(state.get().indicatorsHash())) {
+        || !config.silverFingerprint().equals(state.get().silverFingerprint())
+        || !config.goldFingerprint().equals(state.get().goldFingerprint())) {
       return Optional.empty();
     }
     long t0 = System.nanoTime();
@@ -394,8 +394,8 @@ public final class LoadJob {
       }
       new StateFile(
               StateFile.latestVersion(w, FilesTable.ID, hadoop),
-              config.referenceHash(),
-              config.indicatorsHash(),
+              config.silverFingerprint(),
+              config.goldFingerprint(),
               null,
               new ArrayList<>(manifest.values()),
               result.headline(),
@@ -437,13 +437,14 @@ public final class LoadJob {
     LoadPlan plan = new LoadPlanner(config, force).plan(files, known, runId, hadoop);
     stages.done("scan");
 
-    boolean reparseAll = previous.isPresent() && !config.referenceHash().equals(previous.get()[0]);
+    boolean reparseAll =
+        previous.isPresent() && !config.silverFingerprint().equals(previous.get()[0]);
     if (!plan.tasks().isEmpty() || reparseAll) {
       // Both write bronze or read it back: neither can work on the earlier layout.
       BronzeStage.checkLayout(spark, w);
     }
     boolean regold =
-        force || previous.isEmpty() || !config.indicatorsHash().equals(previous.get()[1]);
+        force || previous.isEmpty() || !config.goldFingerprint().equals(previous.get()[1]);
 
     List<FileOutcome> outcomes = new ArrayList<>(plan.outcomes());
     List<Manifest.Entry> updates = new ArrayList<>(plan.touched());
