@@ -182,7 +182,7 @@ public final class LoadJob {
    */
   private static Optional<String[]> fingerprints(SparkSession spark, Warehouse w, RunLog runs) {
     return StateFile.read(w, spark.sparkContext().hadoopConfiguration())
-        .map(st -> new String[] {st.referenceHash(), st.indicatorsHash()})
+        .map(st -> new String[] {st.silverFingerprint(), st.goldFingerprint()})
         .or(
             () ->
                 runs.lastCompleted(spark)
@@ -265,8 +265,8 @@ public final class LoadJob {
     end.put(
         LoadRunsTable.FACTS_WRITTEN,
         result.factsWritten().values().stream().mapToLong(Long::longValue).sum());
-    end.put(LoadRunsTable.SILVER_FINGERPRINT, config.referenceHash());
-    end.put(LoadRunsTable.GOLD_FINGERPRINT, config.indicatorsHash());
+    end.put(LoadRunsTable.SILVER_FINGERPRINT, config.silverFingerprint());
+    end.put(LoadRunsTable.GOLD_FINGERPRINT, config.goldFingerprint());
     return end;
   }
 
@@ -290,8 +290,8 @@ public final class LoadJob {
         || state.get().filesVersion() != filesVersion
         // A table a crash or a damaged disk left unusable: the full path repairs it.
         || WarehouseRepair.needed(w, hadoop)
-        || !config.referenceHash().equals(state.get().referenceHash())
-        || !config.indicatorsHash().equals(state.get().indicatorsHash())) {
+        || !config.silverFingerprint().equals(state.get().silverFingerprint())
+        || !config.goldFingerprint().equals(state.get().goldFingerprint())) {
       return Optional.empty();
     }
     long t0 = System.nanoTime();
@@ -413,8 +413,8 @@ public final class LoadJob {
       }
       new StateFile(
               StateFile.latestVersion(w, FilesTable.ID, hadoop),
-              config.referenceHash(),
-              config.indicatorsHash(),
+              config.silverFingerprint(),
+              config.goldFingerprint(),
               null,
               new ArrayList<>(manifest.values()),
               result.headline(),
@@ -508,13 +508,14 @@ public final class LoadJob {
     Manifest manifest = new Manifest(w);
     Map<String, Manifest.Entry> known = manifest.read(spark);
     LoadPlan plan = new LoadPlanner(config, force).plan(files, known, runId, hadoop);
-    boolean reparseAll = previous.isPresent() && !config.referenceHash().equals(previous.get()[0]);
+    boolean reparseAll =
+        previous.isPresent() && !config.silverFingerprint().equals(previous.get()[0]);
     if (!plan.tasks().isEmpty() || reparseAll) {
       // Both write bronze or read it back: neither can work on the earlier layout.
       BronzeStage.checkLayout(spark, w);
     }
     boolean regold =
-        force || previous.isEmpty() || !config.indicatorsHash().equals(previous.get()[1]);
+        force || previous.isEmpty() || !config.goldFingerprint().equals(previous.get()[1]);
     return new Scan(manifest, known, plan, reparseAll, regold);
   }
 
