@@ -159,14 +159,18 @@ public final class LoadJob {
             ? WarehouseRepair.run(w, HadoopConf.withoutSpark(), runId)
             : WarehouseRepair.Result.NONE;
     mended.notes().forEach(n -> listener.repaired(runId, n));
-    force = options.force() || mended.readAgain();
+    // A repaired table is behind what the manifest describes (set back, or gone with its only
+    // commit): the run reads every file again, as --force, so every table ends as a clean load
+    // leaves it.
+    boolean repaired = !mended.notes().isEmpty();
+    force = options.force() || repaired;
     // A table someone else changed would be loaded on top of, and its indicators published: a load
     // stops and says so, a forced load repairs it first. A table the repair above set back is
-    // behind the state file by design: only its newest commits are read.
+    // behind the state file by design: then only the newest commits are read.
     List<TableIntegrity.Damage> damage =
         TableIntegrity.check(
             w,
-            mended.readAgain() ? null : state.map(StateFile::tableVersions).orElse(null),
+            repaired ? null : state.map(StateFile::tableVersions).orElse(null),
             localLog ? null : HadoopConf.withoutSpark());
     if (!damage.isEmpty() && !options.force()) {
       UserException e = TableIntegrity.damaged(damage);
