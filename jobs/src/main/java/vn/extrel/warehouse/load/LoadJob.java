@@ -112,7 +112,7 @@ public final class LoadJob {
       SparkSession spark = sessions.get();
       try (var codegen = SparkSessions.forInput(spark, inputBytes())) {
         Stages stages = new Stages(listener, runId);
-        List<String> repaired = new ArrayList<>(pre.mended().notes());
+        List<String> repaired = new ArrayList<>(pre.mended());
         if (!pre.damage().isEmpty()) {
           repaired.addAll(repair(spark, w, runId, pre.damage(), stages));
         }
@@ -145,24 +145,24 @@ public final class LoadJob {
   /**
    * What a run finds before it reads a table.
    *
-   * @param mended what a crash or a damaged disk left half-made, repaired
+   * @param mended what a crash or a damaged disk left half-made, repaired: a line per table
    * @param damage tables changed outside a load (repaired by a forced load)
    */
-  private record Preflight(WarehouseRepair.Result mended, List<TableIntegrity.Damage> damage) {}
+  private record Preflight(List<String> mended, List<TableIntegrity.Damage> damage) {}
 
   private Preflight preflight(Warehouse w, Optional<StateFile> state, String runId) {
     // Before anything reads a table: what a crash or a damaged disk left half-made is repaired, or
     // the first read of it would fail this run and every one after it.
     boolean localLog = w.localDir() != null;
-    WarehouseRepair.Result mended =
+    List<String> mended =
         WarehouseRepair.needed(w, localLog ? null : HadoopConf.withoutSpark())
             ? WarehouseRepair.run(w, HadoopConf.withoutSpark(), runId)
-            : WarehouseRepair.Result.NONE;
-    mended.notes().forEach(n -> listener.repaired(runId, n));
+            : List.of();
+    mended.forEach(n -> listener.repaired(runId, n));
     // A repaired table is behind what the manifest describes (set back, or gone with its only
     // commit): the run reads every file again, as --force, so every table ends as a clean load
     // leaves it.
-    boolean repaired = !mended.notes().isEmpty();
+    boolean repaired = !mended.isEmpty();
     force = options.force() || repaired;
     // A table someone else changed would be loaded on top of, and its indicators published: a load
     // stops and says so, a forced load repairs it first. A table the repair above set back is
