@@ -31,6 +31,7 @@ import vn.extrel.warehouse.ingest.RawCell;
 import vn.extrel.warehouse.ingest.SourceFileReader;
 import vn.extrel.warehouse.ingest.TableColumn;
 import vn.extrel.warehouse.layout.Layout;
+import vn.extrel.warehouse.table.BronzeTable;
 import vn.extrel.warehouse.util.HadoopConf;
 import vn.extrel.warehouse.util.Text;
 
@@ -113,8 +114,7 @@ public final class BronzeRows implements FlatMapFunction<FileTask, InternalRow>,
   /** The layouts a file is read with: one, or several that share a workbook sheet by sheet. */
   private List<Layout> layoutsOf(FileTask task) {
     List<Layout> out = new java.util.ArrayList<>();
-    for (String id :
-        task.layoutId().split(vn.extrel.warehouse.config.WarehouseConfig.LAYOUT_SEPARATOR)) {
+    for (String id : task.layoutId().split(vn.extrel.warehouse.layout.Layout.ID_SEPARATOR)) {
       out.add(layouts.get(id));
     }
     return out;

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import vn.extrel.warehouse.ingest.BronzeCell;
 import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.ingest.TableColumn;
+import vn.extrel.warehouse.table.BronzeTable;
 import vn.extrel.warehouse.util.CellRef;
 
 /**

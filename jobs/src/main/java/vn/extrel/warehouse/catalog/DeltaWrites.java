@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import vn.extrel.warehouse.load.Failpoints;
+import vn.extrel.warehouse.util.Failpoints;
 
 /**
  * The Delta write patterns the loader uses, each one atomic commit with the run recorded in the

@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import vn.extrel.warehouse.table.TableId;
 
 /**
  * A table's Delta log folder read as files, without Spark: whether the table was ever created, and

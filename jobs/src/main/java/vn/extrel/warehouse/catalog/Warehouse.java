@@ -10,6 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import vn.extrel.warehouse.table.TableId;
+import vn.extrel.warehouse.table.WarehouseTables;
 
 /**
  * The warehouse on disk (or object storage): one folder per database, one Delta table per

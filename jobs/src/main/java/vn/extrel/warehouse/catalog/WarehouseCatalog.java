@@ -8,6 +8,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import vn.extrel.warehouse.table.TableId;
+import vn.extrel.warehouse.table.WarehouseTables;
 
 /**
  * Gives the warehouse's tables their names ({@code gold.indicators}) in a session. There is no

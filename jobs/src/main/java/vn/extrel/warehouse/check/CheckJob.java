@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import vn.extrel.warehouse.bronze.BronzeRows;
-import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.bronze.FileTask;
 import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.config.WarehouseConfig;
@@ -22,7 +21,8 @@ import vn.extrel.warehouse.load.SourceFile;
 import vn.extrel.warehouse.quality.Reconciler;
 import vn.extrel.warehouse.silver.SilverParser;
 import vn.extrel.warehouse.silver.SilverRows;
-import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.table.BronzeTable;
+import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.util.Hashing;
 
 /**
@@ -119,8 +119,7 @@ public final class CheckJob {
       layouts = config.layoutsOf(match.layoutId());
       display = match.path();
     }
-    String id =
-        String.join(WarehouseConfig.LAYOUT_SEPARATOR, layouts.stream().map(Layout::id).toList());
+    String id = String.join(Layout.ID_SEPARATOR, layouts.stream().map(Layout::id).toList());
     String sha;
     try {
       sha = Hashing.sha256(hadoopPath(file), new org.apache.hadoop.conf.Configuration());
@@ -165,7 +164,7 @@ public final class CheckJob {
           }
           for (Map<String, Object> f :
               o.facts().isEmpty() ? List.<Map<String, Object>>of() : p.facts()) {
-            if (Target.DETAIL.equals(f.getOrDefault(Target.ROW_ROLE, Target.DETAIL))) {
+            if (FactTable.DETAIL.equals(f.getOrDefault(FactTable.ROW_ROLE, FactTable.DETAIL))) {
               factCount++;
               if (facts.size() < keepFacts) {
                 facts.add(f);

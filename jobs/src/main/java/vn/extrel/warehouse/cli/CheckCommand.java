@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 import vn.extrel.warehouse.check.CheckJob;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.layout.Layout;
+import vn.extrel.warehouse.spark.ResultPrinter;
+import vn.extrel.warehouse.table.FactTables;
 import vn.extrel.warehouse.util.Text;
 
 /**
@@ -86,12 +88,12 @@ public final class CheckCommand implements Callable<Integer> {
       return false;
     }
     List<String> tables = new ArrayList<>();
-    for (String t : c.target().split(WarehouseConfig.LAYOUT_SEPARATOR)) {
-      tables.add(Targets.ALL.get(t).table().toString());
+    for (String t : c.target().split(Layout.ID_SEPARATOR)) {
+      tables.add(FactTables.ALL.get(t).table().toString());
     }
     out.println(
         "   layout"
-            + (c.layout().contains(WarehouseConfig.LAYOUT_SEPARATOR) ? "s " : " ")
+            + (c.layout().contains(Layout.ID_SEPARATOR) ? "s " : " ")
             + c.layout()
             + " -> "
             + String.join(", ", tables));
@@ -100,8 +102,8 @@ public final class CheckCommand implements Callable<Integer> {
       return false;
     }
     out.println("   rows: " + c.rowsByClass() + "; " + c.factCount() + " values");
-    if (!c.facts().isEmpty() && !c.target().contains(WarehouseConfig.LAYOUT_SEPARATOR)) {
-      StructType schema = Targets.ALL.get(c.target()).schema();
+    if (!c.facts().isEmpty() && !c.target().contains(Layout.ID_SEPARATOR)) {
+      StructType schema = FactTables.ALL.get(c.target()).schema();
       List<String> shown = new ArrayList<>();
       for (String name : schema.fieldNames()) {
         if (c.facts().stream().anyMatch(f -> f.get(name) != null)

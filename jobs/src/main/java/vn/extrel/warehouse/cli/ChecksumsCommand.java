@@ -9,13 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
-import vn.extrel.warehouse.catalog.WarehouseTables;
-import vn.extrel.warehouse.ops.LoadRunsTable;
 import vn.extrel.warehouse.ops.TableChecksums;
 import vn.extrel.warehouse.spark.SparkSessions;
+import vn.extrel.warehouse.table.LoadRunsTable;
+import vn.extrel.warehouse.table.TableId;
+import vn.extrel.warehouse.table.WarehouseTables;
 
 /**
  * {@code warehouse checksums}: each table's row count and order-free content hash, leaving out

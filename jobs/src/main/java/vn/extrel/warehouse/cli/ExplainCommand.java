@@ -15,9 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.explain.ExplainJob;
-import vn.extrel.warehouse.gold.IndicatorsTable;
-import vn.extrel.warehouse.gold.VintagesTable;
 import vn.extrel.warehouse.spark.SparkSessions;
+import vn.extrel.warehouse.table.IndicatorsTable;
+import vn.extrel.warehouse.table.VintagesTable;
 
 /**
  * {@code warehouse explain}: a figure, how it is computed, and the source cells behind it and its

@@ -16,10 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.spark.ResultPrinter;
 import vn.extrel.warehouse.spark.SparkSessions;
+import vn.extrel.warehouse.table.TableId;
 
 /** {@code warehouse history TABLE}: the table's versions: when, what, which run, how many rows. */
 @Command(

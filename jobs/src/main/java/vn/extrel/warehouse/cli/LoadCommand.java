@@ -16,14 +16,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.load.EventLog;
 import vn.extrel.warehouse.load.FileOutcome;
 import vn.extrel.warehouse.load.LoadJob;
 import vn.extrel.warehouse.load.LoadListener;
 import vn.extrel.warehouse.load.LoadResult;
-import vn.extrel.warehouse.ops.DqResultsTable;
-import vn.extrel.warehouse.ops.EventLog;
-import vn.extrel.warehouse.silver.QuarantineTable;
 import vn.extrel.warehouse.spark.SparkSessions;
+import vn.extrel.warehouse.table.DqResultsTable;
+import vn.extrel.warehouse.table.QuarantineTable;
 import vn.extrel.warehouse.util.Text;
 
 /**

@@ -10,12 +10,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.extrel.warehouse.catalog.DeltaWrites;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.catalog.WarehouseTables;
 import vn.extrel.warehouse.load.LoadLock;
 import vn.extrel.warehouse.load.RunIds;
 import vn.extrel.warehouse.spark.SparkSessions;
+import vn.extrel.warehouse.table.TableId;
+import vn.extrel.warehouse.table.WarehouseTables;
 
 /**
  * {@code warehouse maintain}: OPTIMIZE compacts the small files nightly loads leave (one or a few

@@ -12,12 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.extrel.warehouse.catalog.DeltaWrites;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.load.LoadLock;
 import vn.extrel.warehouse.load.RunIds;
 import vn.extrel.warehouse.ops.StateFile;
 import vn.extrel.warehouse.spark.SparkSessions;
+import vn.extrel.warehouse.table.TableId;
 
 /**
  * {@code warehouse restore TABLE}: Delta RESTORE to an earlier version or time, itself a new

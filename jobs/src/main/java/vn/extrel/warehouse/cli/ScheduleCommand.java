@@ -8,7 +8,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import vn.extrel.warehouse.ops.EventLog;
+import vn.extrel.warehouse.load.EventLog;
 import vn.extrel.warehouse.schedule.NightlyScheduler;
 
 /**

@@ -21,6 +21,7 @@ import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.spark.ReadOnlyGuard;
+import vn.extrel.warehouse.spark.ResultPrinter;
 import vn.extrel.warehouse.spark.SparkSessions;
 
 /**

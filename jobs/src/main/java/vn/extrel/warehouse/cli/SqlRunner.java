@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.spark.ReadOnlyGuard;
+import vn.extrel.warehouse.spark.ResultPrinter;
 
 /**
  * Runs one statement at a time for {@code warehouse sql} (-e, -f, standard input or the shell):

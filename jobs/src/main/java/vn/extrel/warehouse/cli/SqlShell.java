@@ -18,9 +18,9 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
+import vn.extrel.warehouse.table.TableId;
 
 /**
  * The interactive side of {@code warehouse sql}: a prompt with line editing, a history kept between

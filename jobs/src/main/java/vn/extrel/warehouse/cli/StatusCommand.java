@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.ops.EventLog;
+import vn.extrel.warehouse.load.EventLog;
 import vn.extrel.warehouse.ops.StateFile;
 import vn.extrel.warehouse.ops.TableIntegrity;
 import vn.extrel.warehouse.schedule.ScheduleState;

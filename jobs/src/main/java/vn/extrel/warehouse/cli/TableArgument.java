@@ -1,8 +1,8 @@
 package vn.extrel.warehouse.cli;
 
-import vn.extrel.warehouse.catalog.TableId;
-import vn.extrel.warehouse.catalog.WarehouseTables;
 import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.table.TableId;
+import vn.extrel.warehouse.table.WarehouseTables;
 
 /** A table named on the command line: {@code gold.indicators}. */
 final class TableArgument {

@@ -45,12 +45,12 @@ public record WarehouseConfig(
   public static final String LOADER_VERSION = "2";
 
   /**
-   * The layouts a file is read with: one id, or several joined by {@link #LAYOUT_SEPARATOR} where
-   * layouts share a workbook, each claiming sheets of its own.
+   * The layouts a file is read with: one id, or several joined by {@link #Layout.ID_SEPARATOR}
+   * where layouts share a workbook, each claiming sheets of its own.
    */
   public List<Layout> layoutsOf(String id) {
     List<Layout> out = new java.util.ArrayList<>();
-    for (String part : id.split(LAYOUT_SEPARATOR)) {
+    for (String part : id.split(Layout.ID_SEPARATOR)) {
       Layout l = layouts.get(part);
       if (l == null) {
         throw new IllegalArgumentException("unknown layout '" + part + "'");
@@ -62,11 +62,11 @@ public record WarehouseConfig(
 
   /** The fingerprint of a file's layout or layouts. */
   public String layoutHash(String id) {
-    if (!id.contains(LAYOUT_SEPARATOR)) {
+    if (!id.contains(Layout.ID_SEPARATOR)) {
       return layoutHashes.get(id);
     }
     StringBuilder sb = new StringBuilder();
-    for (String part : id.split(LAYOUT_SEPARATOR)) {
+    for (String part : id.split(Layout.ID_SEPARATOR)) {
       sb.append(layoutHashes.get(part)).append('\n');
     }
     return Hashing.sha256(sb.toString());
@@ -75,11 +75,8 @@ public record WarehouseConfig(
   /** The target tables of a file's layouts, joined the same way. */
   public String targetsOf(String id) {
     return String.join(
-        LAYOUT_SEPARATOR, layoutsOf(id).stream().map(Layout::target).distinct().toList());
+        Layout.ID_SEPARATOR, layoutsOf(id).stream().map(Layout::target).distinct().toList());
   }
-
-  /** Joins the ids of the layouts that share a workbook. */
-  public static final String LAYOUT_SEPARATOR = ",";
 
   /** The environment variable that points at the config folder. */
   public static final String ENV = "WAREHOUSE_CONFIG";

@@ -3,14 +3,14 @@ package vn.extrel.warehouse.docs;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.types.StructField;
-import vn.extrel.warehouse.catalog.TableId;
-import vn.extrel.warehouse.catalog.WarehouseTables;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.export.ExportCatalog;
 import vn.extrel.warehouse.gold.IndicatorDefinition;
-import vn.extrel.warehouse.silver.Measure;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.Measure;
+import vn.extrel.warehouse.table.TableId;
+import vn.extrel.warehouse.table.WarehouseTables;
 
 /**
  * The indicator and table catalogue, in Vietnamese and English, generated from the definitions
@@ -81,7 +81,7 @@ public final class CatalogueDoc {
 
     b.append("## Số đo — Measures of the silver tables\n\n")
         .append("| Bảng / Table | measure | Đơn vị gốc / Base unit |\n|---|---|---|\n");
-    for (Target t : Targets.all()) {
+    for (FactTable t : FactTables.all()) {
       for (Measure m : t.measures().values()) {
         b.append("| ")
             .append(t.table().qualified())

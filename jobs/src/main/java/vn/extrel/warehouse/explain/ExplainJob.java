@@ -16,12 +16,12 @@ import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.gold.IndicatorBuilder;
 import vn.extrel.warehouse.gold.IndicatorDefinition;
-import vn.extrel.warehouse.gold.IndicatorsTable;
 import vn.extrel.warehouse.gold.LongFigures;
-import vn.extrel.warehouse.gold.VintagesTable;
-import vn.extrel.warehouse.silver.Lineage;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.IndicatorsTable;
+import vn.extrel.warehouse.table.Lineage;
+import vn.extrel.warehouse.table.VintagesTable;
 
 /**
  * Explains one figure of {@code gold.indicators}: its value and the year before, how it is
@@ -114,7 +114,7 @@ public final class ExplainJob {
               + indicator
               + "'\"");
     }
-    Target target = Targets.ALL.get(def.source());
+    FactTable target = FactTables.ALL.get(def.source());
     Dataset<Row> rows =
         target.isLongFacts()
             ? new LongFigures(target, List.of(def), config.layouts())
@@ -163,9 +163,9 @@ public final class ExplainJob {
       how.append(" and ").append(dim).append(" = '").append(mem).append("'");
     }
     Column counted = target.isLongFacts() ? col("counted") : functions.lit(true);
-    Dataset<Row> cur = rows.filter(col(Target.YEAR).equalTo(year).and(counted));
-    Dataset<Row> prev = rows.filter(col(Target.YEAR).equalTo(year - 1).and(counted));
-    Dataset<Row> other = rows.filter(col(Target.YEAR).equalTo(year).and(functions.not(counted)));
+    Dataset<Row> cur = rows.filter(col(FactTable.YEAR).equalTo(year).and(counted));
+    Dataset<Row> prev = rows.filter(col(FactTable.YEAR).equalTo(year - 1).and(counted));
+    Dataset<Row> other = rows.filter(col(FactTable.YEAR).equalTo(year).and(functions.not(counted)));
     List<Row> vintages =
         w.exists(spark, VintagesTable.ID)
             ? w.read(spark, VintagesTable.ID)
@@ -197,7 +197,7 @@ public final class ExplainJob {
         vintages);
   }
 
-  private static List<Source> sources(Dataset<Row> rows, Target target) {
+  private static List<Source> sources(Dataset<Row> rows, FactTable target) {
     List<Source> out = new ArrayList<>();
     Dataset<Row> ordered =
         rows.orderBy(col(Lineage.SOURCE_PATH), col(Lineage.SHEET), col(Lineage.ROW))
@@ -207,18 +207,18 @@ public final class ExplainJob {
       if (target.isLongFacts()) {
         String partner = r.getAs("partner_name");
         Object area = target.dimensions().containsKey("area") ? r.getAs("area") : null;
-        String role = r.getAs(Target.ROW_ROLE);
+        String role = r.getAs(FactTable.ROW_ROLE);
         what =
             (partner != null
                     ? partner + " (" + r.getAs("partner_id") + ")"
                     : area != null ? String.valueOf(area) : "")
-                + (Target.DETAIL.equals(role) ? "" : " [" + role.replace('_', ' ') + " row]")
-                + (r.getAs(Target.EDITION) == null
+                + (FactTable.DETAIL.equals(role) ? "" : " [" + role.replace('_', ' ') + " row]")
+                + (r.getAs(FactTable.EDITION) == null
                     ? ""
-                    : " [edition " + r.getAs(Target.EDITION) + "]");
+                    : " [edition " + r.getAs(FactTable.EDITION) + "]");
         out.add(
             new Source(
-                r.<Integer>getAs(Target.YEAR),
+                r.<Integer>getAs(FactTable.YEAR),
                 r.getAs(Lineage.SOURCE_PATH),
                 r.getAs(Lineage.SOURCE_SHA256),
                 r.getAs(Lineage.SHEET),
@@ -226,14 +226,14 @@ public final class ExplainJob {
                 r.getAs(Lineage.CELL),
                 r.getAs(Lineage.RAW_TEXT),
                 r.getAs(Lineage.RULE),
-                r.getAs(Target.VALUE),
+                r.getAs(FactTable.VALUE),
                 what));
       } else {
         Map<String, String> cells = r.getJavaMap(r.fieldIndex(Lineage.CELLS));
         what = Lineage.describeActivity(r);
         out.add(
             new Source(
-                r.<Integer>getAs(Target.YEAR),
+                r.<Integer>getAs(FactTable.YEAR),
                 r.getAs(Lineage.SOURCE_PATH),
                 r.getAs(Lineage.SOURCE_SHA256),
                 r.getAs(Lineage.SHEET),

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import vn.extrel.warehouse.config.YamlDocument;
+import vn.extrel.warehouse.yaml.YamlDocument;
 
 /**
  * {@code config/exports.yaml}: column titles, workbook titles by source and unit names in

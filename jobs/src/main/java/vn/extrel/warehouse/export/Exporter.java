@@ -19,14 +19,14 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.catalog.WarehouseTables;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.gold.IndicatorCatalog;
-import vn.extrel.warehouse.gold.IndicatorsTable;
 import vn.extrel.warehouse.ops.StateFile;
 import vn.extrel.warehouse.spark.ReadOnlyGuard;
+import vn.extrel.warehouse.table.IndicatorsTable;
+import vn.extrel.warehouse.table.TableId;
+import vn.extrel.warehouse.table.WarehouseTables;
 import vn.extrel.warehouse.util.Hashing;
 
 /**
@@ -130,7 +130,7 @@ public final class Exporter {
         Files.deleteIfExists(manifestOf(target));
         Files.move(
             tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        vn.extrel.warehouse.load.Failpoints.hit(EXPORT_WRITTEN);
+        vn.extrel.warehouse.util.Failpoints.hit(EXPORT_WRITTEN);
         Result r =
             new Result(
                 target,

@@ -28,18 +28,18 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.gold.IndicatorBuilder;
 import vn.extrel.warehouse.gold.IndicatorDefinition;
-import vn.extrel.warehouse.gold.IndicatorsTable;
 import vn.extrel.warehouse.gold.LongFigures;
 import vn.extrel.warehouse.layout.Layout;
-import vn.extrel.warehouse.ops.FileLoadsTable;
-import vn.extrel.warehouse.silver.Dimension;
-import vn.extrel.warehouse.silver.Lineage;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.Dimension;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.FileLoadsTable;
+import vn.extrel.warehouse.table.IndicatorsTable;
+import vn.extrel.warehouse.table.Lineage;
+import vn.extrel.warehouse.table.TableId;
 
 /**
  * The source cells behind figures of {@code gold.indicators}, as {@code explain} finds them: the
@@ -102,12 +102,12 @@ final class IndicatorLineage {
   private static final String INDICATOR = IndicatorsTable.INDICATOR;
   private static final String WHAT = "what";
   private static final Set<String> NOT_MEMBERS =
-      Set.of(Target.YEAR, Target.PERIOD, Target.STATUS, Target.DATASET);
+      Set.of(FactTable.YEAR, FactTable.PERIOD, FactTable.STATUS, FactTable.DATASET);
 
   /** The tables the lineage of the given indicators reads. */
   static List<TableId> tables(List<IndicatorDefinition> indicators) {
     List<TableId> out = new ArrayList<>();
-    for (Target t : Targets.all()) {
+    for (FactTable t : FactTables.all()) {
       if (indicators.stream().anyMatch(d -> d.source().equals(t.name()))) {
         out.add(t.table());
       }
@@ -131,7 +131,7 @@ final class IndicatorLineage {
     Map<TableId, Dataset<Row>> tables = new LinkedHashMap<>();
     Dataset<Row> all = null;
     for (IndicatorDefinition d : indicators) {
-      Target target = Targets.ALL.get(d.source());
+      FactTable target = FactTables.ALL.get(d.source());
       Long version = versions.get(target.table().qualified());
       if (!years.containsKey(d.id()) || version == null) {
         continue;
@@ -148,7 +148,7 @@ final class IndicatorLineage {
               : IndicatorBuilder.filtered(silver, d);
       Dataset<Row> part =
           facts
-              .filter(col(Target.YEAR).isin(years.get(d.id()).toArray()))
+              .filter(col(FactTable.YEAR).isin(years.get(d.id()).toArray()))
               .select(projection(target, d));
       all = all == null ? part : all.unionByName(part);
     }
@@ -178,7 +178,7 @@ final class IndicatorLineage {
         read);
   }
 
-  private static Column[] projection(Target target, IndicatorDefinition d) {
+  private static Column[] projection(FactTable target, IndicatorDefinition d) {
     Column cell;
     Column raw;
     Column value;
@@ -187,7 +187,7 @@ final class IndicatorLineage {
     if (target.isLongFacts()) {
       cell = col(Lineage.CELL);
       raw = col(Lineage.RAW_TEXT);
-      value = col(Target.VALUE);
+      value = col(FactTable.VALUE);
       rule = col(Lineage.RULE);
       List<Column> parts = new ArrayList<>();
       for (Dimension dim : target.dimensions().values()) {
@@ -196,7 +196,7 @@ final class IndicatorLineage {
           continue;
         }
         parts.add(
-            Target.columnsOf(dim).size() > 1
+            FactTable.columnsOf(dim).size() > 1
                 ? concat(col(dim.name() + "_name"), lit(" ("), col(dim.name() + "_id"), lit(")"))
                 : col(dim.name()).cast(DataTypes.StringType));
       }
@@ -205,7 +205,7 @@ final class IndicatorLineage {
       // A counted row: its cells, and what it was (the activity's date, type, partner and title).
       cell = array_join(map_values(col(Lineage.CELLS)), ",");
       raw = lit(null).cast(DataTypes.StringType);
-      value = lit(BigDecimal.ONE).cast(Target.AMOUNT);
+      value = lit(BigDecimal.ONE).cast(FactTable.AMOUNT);
       rule = lit(null).cast(DataTypes.StringType);
       what =
           concat_ws(
@@ -216,11 +216,11 @@ final class IndicatorLineage {
               col("title"));
     }
     Column published =
-        target.isLongFacts() ? col(Target.PUBLISHED) : lit(null).cast(DataTypes.DateType);
+        target.isLongFacts() ? col(FactTable.PUBLISHED) : lit(null).cast(DataTypes.DateType);
     return new Column[] {
       lit(d.id()).as(INDICATOR),
-      published.as(Target.PUBLISHED),
-      col(Target.YEAR),
+      published.as(FactTable.PUBLISHED),
+      col(FactTable.YEAR),
       col(Lineage.SOURCE_PATH),
       col(Lineage.SOURCE_SHA256),
       col(Lineage.LAYOUT),
@@ -228,8 +228,8 @@ final class IndicatorLineage {
       col(Lineage.ROW),
       cell.as(Lineage.CELL),
       raw.as(Lineage.RAW_TEXT),
-      value.cast(Target.AMOUNT).as(Target.VALUE),
-      lit(d.unit()).as(Target.UNIT),
+      value.cast(FactTable.AMOUNT).as(FactTable.VALUE),
+      lit(d.unit()).as(FactTable.UNIT),
       rule.as(Lineage.RULE),
       what.as(WHAT)
     };
@@ -240,7 +240,7 @@ final class IndicatorLineage {
     Dataset<Row> ordered =
         all.orderBy(
                 col(INDICATOR),
-                col(Target.YEAR),
+                col(FactTable.YEAR),
                 col(Lineage.SOURCE_PATH),
                 col(Lineage.SHEET),
                 col(Lineage.ROW),
@@ -250,15 +250,15 @@ final class IndicatorLineage {
       Row r = it.next();
       out.add(
           new Cell(
-              new Figure(r.getAs(INDICATOR), r.<Integer>getAs(Target.YEAR)),
+              new Figure(r.getAs(INDICATOR), r.<Integer>getAs(FactTable.YEAR)),
               r.getAs(Lineage.SOURCE_PATH),
               r.getAs(Lineage.SOURCE_SHA256),
               r.getAs(Lineage.LAYOUT),
               r.getAs(Lineage.SHEET),
               r.getAs(Lineage.CELL),
               r.getAs(Lineage.RAW_TEXT),
-              r.getAs(Target.VALUE),
-              r.getAs(Target.UNIT),
+              r.getAs(FactTable.VALUE),
+              r.getAs(FactTable.UNIT),
               r.getAs(Lineage.RULE),
               r.getAs(WHAT)));
     }
@@ -269,8 +269,8 @@ final class IndicatorLineage {
   private static Map<String, java.time.LocalDate> published(Dataset<Row> all) {
     Map<String, java.time.LocalDate> out = new LinkedHashMap<>();
     for (Row r :
-        all.filter(col(Target.PUBLISHED).isNotNull())
-            .select(col(Lineage.SOURCE_PATH), col(Lineage.SOURCE_SHA256), col(Target.PUBLISHED))
+        all.filter(col(FactTable.PUBLISHED).isNotNull())
+            .select(col(Lineage.SOURCE_PATH), col(Lineage.SOURCE_SHA256), col(FactTable.PUBLISHED))
             .distinct()
             .collectAsList()) {
       out.put(r.getString(0) + "\n" + r.getString(1), r.getDate(2).toLocalDate());
@@ -355,12 +355,12 @@ final class IndicatorLineage {
     for (Row r :
         all.groupBy(
                 col(INDICATOR),
-                col(Target.YEAR),
+                col(FactTable.YEAR),
                 col(Lineage.SOURCE_PATH),
                 col(Lineage.SOURCE_SHA256),
                 col(Lineage.LAYOUT))
             .agg(array_join(array_sort(collect_set(col(Lineage.SHEET))), ", "), count(lit(1)))
-            .orderBy(col(INDICATOR), col(Target.YEAR), col(Lineage.SOURCE_PATH))
+            .orderBy(col(INDICATOR), col(FactTable.YEAR), col(Lineage.SOURCE_PATH))
             .collectAsList()) {
       out.add(
           new FigureSource(

@@ -3,8 +3,8 @@ package vn.extrel.warehouse.export;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.table.TableId;
 
 /** A warehouse table read at one Delta version, whatever a load commits meanwhile. */
 public final class Pinned {

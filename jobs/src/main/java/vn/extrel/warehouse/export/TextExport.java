@@ -28,7 +28,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import vn.extrel.warehouse.gold.IndicatorCatalog;
 import vn.extrel.warehouse.gold.IndicatorDefinition;
-import vn.extrel.warehouse.gold.IndicatorsTable;
+import vn.extrel.warehouse.table.IndicatorsTable;
 
 /**
  * Rows to the text formats: CSV (UTF-8 with a BOM, so Excel shows Vietnamese; numbers in plain

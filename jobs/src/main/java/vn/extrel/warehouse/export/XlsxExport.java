@@ -22,7 +22,7 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.dhatim.fastexcel.Worksheet;
 import vn.extrel.warehouse.gold.IndicatorDefinition;
-import vn.extrel.warehouse.gold.IndicatorsTable;
+import vn.extrel.warehouse.table.IndicatorsTable;
 
 /**
  * Rows to XLSX: typed numbers with thousands separators in the export's locale, dates as dates, a

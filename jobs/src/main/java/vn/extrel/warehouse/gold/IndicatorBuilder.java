@@ -28,11 +28,13 @@ import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.reference.CodeList;
 import vn.extrel.warehouse.reference.Partner;
 import vn.extrel.warehouse.reference.Reference;
-import vn.extrel.warehouse.silver.Dimension;
-import vn.extrel.warehouse.silver.FieldType;
-import vn.extrel.warehouse.silver.MemberKeys;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.Dimension;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.FieldType;
+import vn.extrel.warehouse.table.IndicatorsTable;
+import vn.extrel.warehouse.table.MemberKeys;
+import vn.extrel.warehouse.table.VintagesTable;
 
 /**
  * Computes {@code gold.indicators} from silver with Spark SQL: each indicator by year and by each
@@ -66,7 +68,7 @@ public final class IndicatorBuilder {
     Members members = new Members(spark, warehouse);
     List<Dataset<Row>> parts = new ArrayList<>();
     try {
-      for (Target target : Targets.all()) {
+      for (FactTable target : FactTables.all()) {
         List<IndicatorDefinition> defs =
             catalog.indicators().stream().filter(d -> d.source().equals(target.name())).toList();
         if (defs.isEmpty()) {
@@ -114,7 +116,7 @@ public final class IndicatorBuilder {
    */
   private Dataset<Row> longFacts(
       Dataset<Row> silver,
-      Target target,
+      FactTable target,
       List<IndicatorDefinition> defs,
       UserDefinedFunction names) {
     // Each indicator whose measure a report also publishes as a ratio to the year before ("so với
@@ -235,7 +237,7 @@ public final class IndicatorBuilder {
         col(IndicatorsTable.INDICATOR),
         nameVi.as(IndicatorsTable.NAME_VI),
         nameEn.as(IndicatorsTable.NAME_EN),
-        col(Target.YEAR).as(IndicatorsTable.YEAR),
+        col(FactTable.YEAR).as(IndicatorsTable.YEAR),
         col("dimension").as(IndicatorsTable.DIMENSION),
         member.as(IndicatorsTable.MEMBER),
         memberName.as(IndicatorsTable.MEMBER_NAME),
@@ -284,17 +286,17 @@ public final class IndicatorBuilder {
 
   /** Filters an indicator's silver rows: its measure, its period, its declared filters. */
   public static Dataset<Row> filtered(Dataset<Row> df, IndicatorDefinition def) {
-    Dataset<Row> out = df.filter(col(Target.PERIOD).equalTo(def.period()));
-    if (def.measure() != null && Targets.ALL.get(def.source()).isLongFacts()) {
-      out = out.filter(col(Target.MEASURE).equalTo(def.measure()));
+    Dataset<Row> out = df.filter(col(FactTable.PERIOD).equalTo(def.period()));
+    if (def.measure() != null && FactTables.ALL.get(def.source()).isLongFacts()) {
+      out = out.filter(col(FactTable.MEASURE).equalTo(def.measure()));
     }
-    Target target = Targets.ALL.get(def.source());
+    FactTable target = FactTables.ALL.get(def.source());
     for (Map.Entry<String, List<String>> f : def.filter().entrySet()) {
       if (target.keyed().contains(f.getKey())) {
         // The same rows, compared as numbers.
         out =
             out.filter(
-                col(Target.keyOf(f.getKey()))
+                col(FactTable.keyOf(f.getKey()))
                     .isin(f.getValue().stream().map(MemberKeys::of).toArray()));
       } else {
         out = out.filter(col(f.getKey()).isin(f.getValue().toArray()));
@@ -310,7 +312,7 @@ public final class IndicatorBuilder {
    */
   private Dataset<Row> aggregate(
       Dataset<Row> silver,
-      Target target,
+      FactTable target,
       List<IndicatorDefinition> defs,
       UserDefinedFunction names) {
     List<String> dims = new ArrayList<>();
@@ -320,8 +322,8 @@ public final class IndicatorBuilder {
       }
     }
     List<Column> keep = new ArrayList<>();
-    keep.add(col(Target.YEAR));
-    keep.add(col(Target.STATUS));
+    keep.add(col(FactTable.YEAR));
+    keep.add(col(FactTable.STATUS));
     keep.add(col(target.rowIdColumn().orElseThrow()).as("v"));
     dims.forEach(c -> keep.add(col(c)));
     Dataset<Row> tagged = null;
@@ -350,7 +352,7 @@ public final class IndicatorBuilder {
         }
         String set =
             "("
-                + String.join(", ", concat(List.of(IndicatorsTable.INDICATOR, Target.YEAR), b))
+                + String.join(", ", concat(List.of(IndicatorsTable.INDICATOR, FactTable.YEAR), b))
                 + ")";
         if (!sets.contains(set)) {
           sets.add(set);
@@ -429,14 +431,14 @@ public final class IndicatorBuilder {
      * Keeps the members of the table's keyed columns that {@code silver.member_keys} does not know
      * yet: one small query (the distinct members), and a look-up of the new keys' texts.
      */
-    void record(Dataset<Row> silver, Target target) {
+    void record(Dataset<Row> silver, FactTable target) {
       if (target.keyed().isEmpty()) {
         return;
       }
       Dataset<Row> keys = null;
       for (String c : target.keyed()) {
         Dataset<Row> one =
-            silver.select(lit(c).as("c"), col(Target.keyOf(c)).as(MemberKeys.KEY)).distinct();
+            silver.select(lit(c).as("c"), col(FactTable.keyOf(c)).as(MemberKeys.KEY)).distinct();
         keys = keys == null ? one : keys.union(one);
       }
       Map<String, java.util.Set<Long>> missing = new LinkedHashMap<>();
@@ -451,14 +453,15 @@ public final class IndicatorBuilder {
     }
 
     /** The members of these keys, from silver, in one query. */
-    private void lookUp(Dataset<Row> silver, Target target, Map<String, java.util.Set<Long>> keys) {
+    private void lookUp(
+        Dataset<Row> silver, FactTable target, Map<String, java.util.Set<Long>> keys) {
       Dataset<Row> found = null;
       for (Map.Entry<String, java.util.Set<Long>> e : keys.entrySet()) {
         Dataset<Row> one =
             silver
-                .filter(col(Target.keyOf(e.getKey())).isin(e.getValue().toArray()))
+                .filter(col(FactTable.keyOf(e.getKey())).isin(e.getValue().toArray()))
                 .select(
-                    col(Target.keyOf(e.getKey())).as(MemberKeys.KEY),
+                    col(FactTable.keyOf(e.getKey())).as(MemberKeys.KEY),
                     col(e.getKey()).as(MemberKeys.MEMBER));
         found = found == null ? one : found.union(one);
       }
@@ -544,8 +547,8 @@ public final class IndicatorBuilder {
             col(IndicatorsTable.MEMBER_NAME),
             value.as(IndicatorsTable.VALUE),
             col(IndicatorsTable.UNIT),
-            prev.cast(Target.AMOUNT).as(IndicatorsTable.PREV_VALUE),
-            value.minus(prev).cast(Target.AMOUNT).as(IndicatorsTable.YOY_CHANGE),
+            prev.cast(FactTable.AMOUNT).as(IndicatorsTable.PREV_VALUE),
+            value.minus(prev).cast(FactTable.AMOUNT).as(IndicatorsTable.YOY_CHANGE),
             ratio.as(IndicatorsTable.YOY_RATIO),
             ratio.minus(1).multiply(100).as(IndicatorsTable.YOY_CHANGE_PCT),
             share.as(IndicatorsTable.SHARE_PCT),
@@ -561,7 +564,7 @@ public final class IndicatorBuilder {
   /** A lookup from "column:member" to a readable Vietnamese name (partners, codes). */
   private UserDefinedFunction memberNames() {
     Map<String, String> names = new LinkedHashMap<>();
-    for (Target t : Targets.all()) {
+    for (FactTable t : FactTables.all()) {
       for (Dimension d : t.dimensions().values()) {
         if (d.type() == FieldType.PARTNER) {
           for (Partner p : reference.partners().all()) {

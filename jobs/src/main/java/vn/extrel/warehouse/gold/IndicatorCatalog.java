@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.types.StructField;
-import vn.extrel.warehouse.config.YamlDocument;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.yaml.YamlDocument;
 
 /**
  * The indicators and the gold views, read from {@code config/indicators.yaml} and checked at
@@ -73,12 +73,12 @@ public record IndicatorCatalog(
           "indicator id '" + d.id() + "' is not snake_case",
           "use lower-case letters, digits and _");
     }
-    Target t = Targets.ALL.get(d.source());
+    FactTable t = FactTables.ALL.get(d.source());
     if (t == null) {
       throw doc.error(
           at + ".source",
           "unknown source '" + d.source() + "'",
-          "use one of " + Targets.ALL.keySet());
+          "use one of " + FactTables.ALL.keySet());
     }
     String agg = d.aggregate() == null ? (t.isLongFacts() ? "sum" : "count") : d.aggregate();
     if (t.isLongFacts()) {
@@ -146,11 +146,11 @@ public record IndicatorCatalog(
   }
 
   /** The columns a table of values can be broken down by: its members, not the lineage. */
-  static List<String> members(Target t) {
+  static List<String> members(FactTable t) {
     List<String> out = new java.util.ArrayList<>();
-    for (vn.extrel.warehouse.silver.Dimension d : t.dimensions().values()) {
+    for (vn.extrel.warehouse.table.Dimension d : t.dimensions().values()) {
       if (d.isMember()) {
-        for (StructField f : Target.columnsOf(d)) {
+        for (StructField f : FactTable.columnsOf(d)) {
           if (!f.name().endsWith("_name")) {
             out.add(f.name());
           }

@@ -20,9 +20,9 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import vn.extrel.warehouse.layout.Layout;
-import vn.extrel.warehouse.silver.Dimension;
-import vn.extrel.warehouse.silver.Lineage;
-import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.table.Dimension;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.Lineage;
 
 /**
  * The figures of the indicators over a table of values (silver.fdi, silver.trade), as published.
@@ -58,14 +58,15 @@ public final class LongFigures {
   static final String NO_EDITION = "!";
   static final String CUT = "cut";
 
-  private final Target target;
+  private final FactTable target;
   private final List<IndicatorDefinition> defs;
   private final Map<String, Layout> layouts;
 
   /** The target's member columns (area, partner_id, partner_country, ...) and their fields. */
   private final Map<String, String> members = new LinkedHashMap<>();
 
-  public LongFigures(Target target, List<IndicatorDefinition> defs, Map<String, Layout> layouts) {
+  public LongFigures(
+      FactTable target, List<IndicatorDefinition> defs, Map<String, Layout> layouts) {
     this.target = target;
     this.defs = defs;
     this.layouts = layouts;
@@ -73,7 +74,7 @@ public final class LongFigures {
       if (!d.isMember()) {
         continue;
       }
-      for (org.apache.spark.sql.types.StructField f : Target.columnsOf(d)) {
+      for (org.apache.spark.sql.types.StructField f : FactTable.columnsOf(d)) {
         if (!f.name().endsWith("_name")) {
           members.put(f.name(), d.name());
         }
@@ -86,8 +87,8 @@ public final class LongFigures {
     // An unknown date or edition sorts first: a publication that names one is the later.
     return concat_ws(
         "|",
-        coalesce(col(Target.PUBLISHED).cast(DataTypes.StringType), lit(NO_DATE)),
-        coalesce(col(Target.EDITION), lit(NO_EDITION)),
+        coalesce(col(FactTable.PUBLISHED).cast(DataTypes.StringType), lit(NO_DATE)),
+        coalesce(col(FactTable.EDITION), lit(NO_EDITION)),
         col(Lineage.SOURCE_SHA256),
         col(Lineage.SOURCE_PATH));
   }
@@ -143,8 +144,8 @@ public final class LongFigures {
     for (String c : keyNames()) {
       Column left =
           "role".equals(c)
-              ? facts.col(Target.ROW_ROLE)
-              : "breakdown".equals(c) ? facts.col(Target.BREAKDOWN) : facts.col(c);
+              ? facts.col(FactTable.ROW_ROLE)
+              : "breakdown".equals(c) ? facts.col(FactTable.BREAKDOWN) : facts.col(c);
       on = on.and(left.eqNullSafe(flags.col("k_" + c)));
     }
     return facts
@@ -154,7 +155,7 @@ public final class LongFigures {
   }
 
   private List<String> keyNames() {
-    List<String> out = new ArrayList<>(List.of("pub", Target.DATASET, Target.YEAR, "role"));
+    List<String> out = new ArrayList<>(List.of("pub", FactTable.DATASET, FactTable.YEAR, "role"));
     out.add("breakdown");
     out.addAll(members.keySet());
     return out;
@@ -201,12 +202,12 @@ public final class LongFigures {
       cols.add(lit(i).as(TAG));
       cols.add(publication().as("pub"));
       cols.add(col(Lineage.LAYOUT));
-      cols.add(col(Target.DATASET));
-      cols.add(col(Target.YEAR));
-      cols.add(col(Target.ROW_ROLE).as("role"));
-      cols.add(col(Target.BREAKDOWN).as("breakdown"));
+      cols.add(col(FactTable.DATASET));
+      cols.add(col(FactTable.YEAR));
+      cols.add(col(FactTable.ROW_ROLE).as("role"));
+      cols.add(col(FactTable.BREAKDOWN).as("breakdown"));
       cols.addAll(memberColumns());
-      cols.add(col(Target.VALUE).as("v"));
+      cols.add(col(FactTable.VALUE).as("v"));
       cols.add(expr(rank).as("r"));
       cols.add(col(Lineage.ROW).as("first_row"));
       Dataset<Row> part =
@@ -214,7 +215,8 @@ public final class LongFigures {
       tagged = tagged == null ? part : tagged.union(part);
     }
     List<Column> key = new ArrayList<>();
-    for (String c : List.of(TAG, "pub", Lineage.LAYOUT, Target.DATASET, Target.YEAR, "role")) {
+    for (String c :
+        List.of(TAG, "pub", Lineage.LAYOUT, FactTable.DATASET, FactTable.YEAR, "role")) {
       key.add(col(c));
     }
     key.add(col("breakdown"));
@@ -251,17 +253,17 @@ public final class LongFigures {
     Dataset<Row> cuts =
         withKind
             .filter(functions.not(col("records")))
-            .select(col(TAG), col(Target.YEAR), col("pub").as(CUT))
-            .union(withKind.select(col(TAG), col(Target.YEAR), lit(CURRENT).as(CUT)))
+            .select(col(TAG), col(FactTable.YEAR), col("pub").as(CUT))
+            .union(withKind.select(col(TAG), col(FactTable.YEAR), lit(CURRENT).as(CUT)))
             .distinct()
             .withColumnRenamed(TAG, "c_tag")
-            .withColumnRenamed(Target.YEAR, "c_year");
+            .withColumnRenamed(FactTable.YEAR, "c_year");
     return withKind
         .join(
             cuts,
             col(TAG)
                 .equalTo(col("c_tag"))
-                .and(col(Target.YEAR).equalTo(col("c_year")))
+                .and(col(FactTable.YEAR).equalTo(col("c_year")))
                 .and(col("pub").leq(col(CUT))))
         .drop("c_tag", "c_year");
   }
@@ -269,10 +271,10 @@ public final class LongFigures {
   /** The values each cut keeps (one publication per key), with their group and candidate. */
   private Dataset<Row> chosen(Dataset<Row> values) {
     List<Column> key = new ArrayList<>();
-    for (String c : List.of(TAG, CUT, Target.DATASET, Target.YEAR)) {
+    for (String c : List.of(TAG, CUT, FactTable.DATASET, FactTable.YEAR)) {
       key.add(col(c));
     }
-    key.add(col("role").equalTo(Target.DETAIL));
+    key.add(col("role").equalTo(FactTable.DETAIL));
     key.add(col("breakdown"));
     key.addAll(memberColumns());
     WindowSpec sameKey = Window.partitionBy(key.toArray(Column[]::new));
@@ -287,7 +289,7 @@ public final class LongFigures {
 
     // The group: the members the fact's table does not break down by.
     List<Column> group = new ArrayList<>();
-    for (String c : List.of(TAG, CUT, Target.DATASET, Target.YEAR)) {
+    for (String c : List.of(TAG, CUT, FactTable.DATASET, FactTable.YEAR)) {
       group.add(col(c));
     }
     for (Map.Entry<String, String> m : members.entrySet()) {
@@ -295,9 +297,9 @@ public final class LongFigures {
       group.add(when(functions.not(col("by_" + m.getKey())), col(m.getKey())));
     }
     Column pref =
-        when(col("role").equalTo(Target.TOTAL), 0)
-            .when(col("role").equalTo(Target.DETAIL).and(col("breakdown").isNull()), 1)
-            .when(col("role").equalTo(Target.DETAIL), 2)
+        when(col("role").equalTo(FactTable.TOTAL), 0)
+            .when(col("role").equalTo(FactTable.DETAIL).and(col("breakdown").isNull()), 1)
+            .when(col("role").equalTo(FactTable.DETAIL), 2)
             .otherwise(3);
     List<Column> candidate = new ArrayList<>(group);
     candidate.add(col("role"));
@@ -349,7 +351,7 @@ public final class LongFigures {
     List<Column> by = new ArrayList<>();
     by.add(col(TAG));
     by.add(col(CUT));
-    by.add(col(Target.YEAR));
+    by.add(col(FactTable.YEAR));
     columns.forEach(c -> by.add(col(c)));
     List<String> wanted = new ArrayList<>();
     for (int i = 0; i < defs.size(); i++) {
@@ -363,7 +365,7 @@ public final class LongFigures {
         .filter(col("counts"))
         .groupBy(by.toArray(Column[]::new))
         .agg(
-            functions.sum("v").cast(Target.AMOUNT).as("v"),
+            functions.sum("v").cast(FactTable.AMOUNT).as("v"),
             functions.sum("n").as("n"),
             functions.max("r").as("r"),
             functions.max("pub").as("pub"))
@@ -376,7 +378,7 @@ public final class LongFigures {
     if (columns.isEmpty()) {
       counts = col("in_total");
     } else {
-      Column eligible = col("role").equalTo(Target.DETAIL);
+      Column eligible = col("role").equalTo(FactTable.DETAIL);
       Column exact = lit(true);
       for (String c : columns) {
         String field = members.getOrDefault(c, c);

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 import vn.extrel.warehouse.layout.Layout;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
 import vn.extrel.warehouse.util.Text;
 
 /**
@@ -131,7 +131,7 @@ public final class SourceFileReader {
    * failures surface as {@link IngestErrors.FileException}.
    */
   public static CloseableIterator read(
-      File file, String displayName, Layout layout, Target target) {
+      File file, String displayName, Layout layout, FactTable target) {
     return read(file, displayName, List.of(layout));
   }
 
@@ -231,7 +231,7 @@ public final class SourceFileReader {
           mapped.clear();
           records =
               new TableExtractor(
-                  current, layout, Targets.ALL.get(layout.target()), displayName, fileName);
+                  current, layout, FactTables.ALL.get(layout.target()), displayName, fileName);
         }
         return true;
       } catch (IngestErrors.FileException e) {

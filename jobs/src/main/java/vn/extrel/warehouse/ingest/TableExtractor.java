@@ -18,8 +18,8 @@ import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.parse.Periods;
 import vn.extrel.warehouse.parse.Publications;
 import vn.extrel.warehouse.parse.Unit;
-import vn.extrel.warehouse.silver.Measure;
-import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.Measure;
 import vn.extrel.warehouse.util.CellRef;
 import vn.extrel.warehouse.util.Text;
 
@@ -37,7 +37,7 @@ final class TableExtractor implements Iterator<BronzeRecord> {
   private final Iterator<RawRow> rows;
   private final SheetData sheet;
   private final Layout layout;
-  private final Target target;
+  private final FactTable target;
   private final String file;
   private final String fileName;
   private final int headerRows;
@@ -66,7 +66,7 @@ final class TableExtractor implements Iterator<BronzeRecord> {
   private boolean stopped;
   private int seen;
 
-  TableExtractor(SheetData sheet, Layout layout, Target target, String file, String fileName) {
+  TableExtractor(SheetData sheet, Layout layout, FactTable target, String file, String fileName) {
     this.sheet = sheet;
     this.rows = sheet.rows();
     this.layout = layout;
@@ -392,7 +392,7 @@ final class TableExtractor implements Iterator<BronzeRecord> {
       if (e.getValue().column() == null
           && !e.getValue().aliases().isEmpty()
           && target.dimensions().containsKey(field)
-          && !Set.of(Target.YEAR, Target.PERIOD, Target.STATUS).contains(field)) {
+          && !Set.of(FactTable.YEAR, FactTable.PERIOD, FactTable.STATUS).contains(field)) {
         out.add(e.getKey());
       }
     }

@@ -37,6 +37,9 @@ public record Layout(
     String source)
     implements Serializable {
 
+  /** Joins the ids of the layouts that share a workbook. */
+  public static final String ID_SEPARATOR = ",";
+
   /** The pseudo-field of a column whose text names the row's measure (key-indicator sheets). */
   public static final String MEASURE_FIELD = "measure";
 

@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import vn.extrel.warehouse.config.ConfigException;
-import vn.extrel.warehouse.config.YamlDocument;
 import vn.extrel.warehouse.parse.NumberLocale;
 import vn.extrel.warehouse.parse.Unit;
 import vn.extrel.warehouse.reference.Reference;
-import vn.extrel.warehouse.silver.Dimension;
-import vn.extrel.warehouse.silver.FieldType;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.Dimension;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.FieldType;
 import vn.extrel.warehouse.util.CellRef;
+import vn.extrel.warehouse.yaml.ConfigException;
+import vn.extrel.warehouse.yaml.YamlDocument;
 
 /**
  * Reads and checks every layout in a folder. A mistake stops the start-up with the file, the line
@@ -61,13 +61,13 @@ public final class LayoutLoader {
         "id",
         "the layout needs an id of lower-case letters, digits, - and _",
         "add e.g. id: an-giang-fdi-by-partner");
-    Target target = Targets.ALL.get(l.target());
+    FactTable target = FactTables.ALL.get(l.target());
     require(
         doc,
         target != null,
         "target",
         "unknown target '" + l.target() + "'",
-        "use one of " + Targets.ALL.keySet());
+        "use one of " + FactTables.ALL.keySet());
     require(
         doc,
         l.dataset() != null && DATASET.matcher(l.dataset()).matches(),
@@ -246,12 +246,12 @@ public final class LayoutLoader {
       }
       // A period ("Quý I/2016") and a date carry their year.
       hasYear |=
-          field.equals(Target.YEAR)
-              || field.equals(Target.PERIOD)
+          field.equals(FactTable.YEAR)
+              || field.equals(FactTable.PERIOD)
               || field.equals("date")
               || c.isYearColumns();
     }
-    hasYear |= l.period().year() != null || l.constants().containsKey(Target.YEAR);
+    hasYear |= l.period().year() != null || l.constants().containsKey(FactTable.YEAR);
     rowMeasures(l, doc, target);
     publication(l, doc);
     require(
@@ -308,7 +308,7 @@ public final class LayoutLoader {
       Set.of(Layout.MEASURE_FIELD, Layout.VALUE_FIELD, Layout.UNIT_FIELD);
 
   /** A key-indicator layout: measures named by the row labels, one label and value columns. */
-  private static void rowMeasures(Layout l, YamlDocument doc, Target target) {
+  private static void rowMeasures(Layout l, YamlDocument doc, FactTable target) {
     if (!l.rowsAreMeasures()) {
       return;
     }

@@ -16,17 +16,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
 import vn.extrel.warehouse.bronze.BronzeRows;
-import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.bronze.FileTask;
 import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.catalog.DeltaWrites;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.ingest.BronzeRecord;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.BronzeTable;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.TableId;
 import vn.extrel.warehouse.util.HadoopConf;
 
 /**
@@ -65,8 +65,7 @@ final class BronzeStage {
    * Stops a load into a warehouse whose bronze table has the cell-per-struct layout of earlier
    * versions (one {@code cells} array of 7 strings per cell), which this version neither writes nor
    * reads, or whose silver fact tables have no member keys ({@link
-   * vn.extrel.warehouse.silver.MemberKeys}), which this version writes and the gold stage groups
-   * by.
+   * vn.extrel.warehouse.table.MemberKeys}), which this version writes and the gold stage groups by.
    */
   static void checkLayout(SparkSession spark, Warehouse w) {
     List<String> columns =
@@ -80,10 +79,10 @@ final class BronzeStage {
           "its cells in a column 'cells'; this version keeps them in 'texts' and the table's"
               + " columns once per table");
     }
-    for (Target t : Targets.all()) {
+    for (FactTable t : FactTables.all()) {
       if (!t.keyed().isEmpty() && w.exists(spark, t.table())) {
         List<String> silver = List.of(w.read(spark, t.table()).schema().fieldNames());
-        String key = Target.keyOf(t.keyed().get(0));
+        String key = FactTable.keyOf(t.keyed().get(0));
         if (!silver.contains(key)) {
           throw earlierVersion(
               w, t.table(), "without the member key columns such as '" + key + "'");

@@ -13,12 +13,13 @@ import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.gold.IndicatorBuilder;
-import vn.extrel.warehouse.gold.IndicatorsTable;
-import vn.extrel.warehouse.gold.VintagesTable;
 import vn.extrel.warehouse.quality.Revisions;
-import vn.extrel.warehouse.silver.PartnerTable;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.IndicatorsTable;
+import vn.extrel.warehouse.table.PartnerTable;
+import vn.extrel.warehouse.table.VintagesTable;
+import vn.extrel.warehouse.util.Failpoints;
 import vn.extrel.warehouse.util.Rows;
 
 /**
@@ -85,7 +86,7 @@ final class GoldStage {
         new ArrayList<>(
             vn.extrel.warehouse.quality.PublishedRatios.find(
                 w.read(spark, IndicatorsTable.ID), runId));
-    for (Target t : Targets.all()) {
+    for (FactTable t : FactTables.all()) {
       if (t.isLongFacts() && w.exists(spark, t.table())) {
         revisions.addAll(Revisions.find(w.read(spark, t.table()), t, config.layouts(), runId));
       }

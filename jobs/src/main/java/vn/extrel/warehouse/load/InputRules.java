@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import vn.extrel.warehouse.config.YamlDocument;
+import vn.extrel.warehouse.yaml.YamlDocument;
 
 /**
  * {@code config/input.yaml}: what the input folder holds besides reports. Optional; today one key:

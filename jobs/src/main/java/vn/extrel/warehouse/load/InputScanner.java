@@ -14,7 +14,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.layout.Layout;
 
@@ -325,13 +324,7 @@ public final class InputScanner {
       // Layouts that each name their sheets share the workbook; the reader refuses a sheet two of
       // them claim.
       return new SourceFile(
-          uri,
-          rel,
-          size,
-          modified,
-          String.join(WarehouseConfig.LAYOUT_SEPARATOR, hits),
-          null,
-          null);
+          uri, rel, size, modified, String.join(Layout.ID_SEPARATOR, hits), null, null);
     }
     if (hits.isEmpty()) {
       return new SourceFile(

@@ -23,18 +23,19 @@ import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
-import vn.extrel.warehouse.ops.DqResultsTable;
-import vn.extrel.warehouse.ops.FileLoadsTable;
-import vn.extrel.warehouse.ops.FilesTable;
-import vn.extrel.warehouse.ops.LoadRunsTable;
 import vn.extrel.warehouse.ops.Manifest;
 import vn.extrel.warehouse.ops.RunLog;
 import vn.extrel.warehouse.ops.StateFile;
 import vn.extrel.warehouse.ops.TableIntegrity;
 import vn.extrel.warehouse.quality.RuleEngine;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
 import vn.extrel.warehouse.spark.SparkSessions;
+import vn.extrel.warehouse.table.DqResultsTable;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.FileLoadsTable;
+import vn.extrel.warehouse.table.FilesTable;
+import vn.extrel.warehouse.table.LoadRunsTable;
+import vn.extrel.warehouse.util.Failpoints;
 import vn.extrel.warehouse.util.HadoopConf;
 
 /**
@@ -352,7 +353,7 @@ public final class LoadJob {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     List<String> done = new ArrayList<>();
     for (TableIntegrity.Damage d : damage) {
-      if (!vn.extrel.warehouse.catalog.WarehouseTables.all().containsKey(d.table())) {
+      if (!vn.extrel.warehouse.table.WarehouseTables.all().containsKey(d.table())) {
         done.add(
             d.table().qualified()
                 + ": not one of the warehouse's tables, left as it is; remove "
@@ -386,7 +387,7 @@ public final class LoadJob {
 
   /** Moves a table's folder to {@code <warehouse>/_damaged/<run>/<db>/<name>}; returns where. */
   private static String moveAside(
-      Warehouse w, vn.extrel.warehouse.catalog.TableId t, String runId, Configuration hadoop) {
+      Warehouse w, vn.extrel.warehouse.table.TableId t, String runId, Configuration hadoop) {
     org.apache.hadoop.fs.Path from = new org.apache.hadoop.fs.Path(w.path(t));
     org.apache.hadoop.fs.Path to =
         new org.apache.hadoop.fs.Path(
@@ -411,7 +412,7 @@ public final class LoadJob {
     try {
       Map<String, Manifest.Entry> manifest = lastManifest;
       Map<String, Long> versions = new java.util.TreeMap<>();
-      for (vn.extrel.warehouse.catalog.TableId t :
+      for (vn.extrel.warehouse.table.TableId t :
           vn.extrel.warehouse.catalog.WarehouseCatalog.discover(spark, w)) {
         versions.put(t.qualified(), StateFile.latestVersion(w, t, hadoop));
       }
@@ -717,7 +718,7 @@ public final class LoadJob {
     boolean ran = silverChanged || scan.regold();
     GoldStage gold = new GoldStage(config);
     Written partners =
-        ran || !w.exists(spark, vn.extrel.warehouse.silver.PartnerTable.ID)
+        ran || !w.exists(spark, vn.extrel.warehouse.table.PartnerTable.ID)
             ? stages.time("partners", "", () -> gold.partners(spark, w, runId))
             : Written.NONE;
     if (!ran) {
@@ -732,14 +733,14 @@ public final class LoadJob {
           // gold-only run (a changed indicator) would drop its results.
           List<Row> tableWide = new ArrayList<>();
           Map<String, org.apache.spark.sql.Dataset<Row>> silverTables = new LinkedHashMap<>();
-          for (Target t : Targets.all()) {
+          for (FactTable t : FactTables.all()) {
             org.apache.spark.sql.Dataset<Row> table = w.read(spark, t.table());
             tableWide.addAll(rules.unique(table, t));
             silverTables.put(t.name(), table);
           }
           GoldStage.Built built = gold.indicators(spark, w, runId, fresh.loaded().keySet());
           tableWide.addAll(
-              rules.yoy(w.read(spark, vn.extrel.warehouse.gold.IndicatorsTable.ID), silverTables));
+              rules.yoy(w.read(spark, vn.extrel.warehouse.table.IndicatorsTable.ID), silverTables));
           return new Gold(
               partners.plus(built.written()), true, List.copyOf(tableWide), built.revisions());
         });

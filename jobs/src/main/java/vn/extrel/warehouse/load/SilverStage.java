@@ -18,23 +18,24 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
-import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.catalog.DeltaWrites;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.ingest.BronzeRecord;
-import vn.extrel.warehouse.ops.DqResultsTable;
 import vn.extrel.warehouse.quality.Reconciler;
 import vn.extrel.warehouse.quality.RuleEngine;
-import vn.extrel.warehouse.silver.ExcludedRowsTable;
-import vn.extrel.warehouse.silver.Lineage;
-import vn.extrel.warehouse.silver.QuarantineTable;
 import vn.extrel.warehouse.silver.SilverParser;
 import vn.extrel.warehouse.silver.SilverRows;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.BronzeTable;
+import vn.extrel.warehouse.table.DqResultsTable;
+import vn.extrel.warehouse.table.ExcludedRowsTable;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.Lineage;
+import vn.extrel.warehouse.table.QuarantineTable;
+import vn.extrel.warehouse.table.TableId;
+import vn.extrel.warehouse.util.Failpoints;
 import vn.extrel.warehouse.util.Parallel;
 import vn.extrel.warehouse.util.Scala;
 
@@ -105,9 +106,9 @@ final class SilverStage {
             .flatMap(SilverRows.records(parser), Encoders.row(SilverRows.RECORD))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Map<Target, Dataset<Row>> facts = new LinkedHashMap<>();
-      Map<Target, RuleEngine.RowOutcome> checked = new LinkedHashMap<>();
-      for (Target t : Targets.all()) {
+      Map<FactTable, Dataset<Row>> facts = new LinkedHashMap<>();
+      Map<FactTable, RuleEngine.RowOutcome> checked = new LinkedHashMap<>();
+      for (FactTable t : FactTables.all()) {
         Dataset<Row> f = part(records, t.name());
         facts.put(t, f);
         RuleEngine.RowOutcome o = rules.rows(f, t);
@@ -127,7 +128,7 @@ final class SilverStage {
       List<Dataset<Row>> placed = new ArrayList<>();
       Dataset<Row> ruleQuarantine = null;
       boolean first = true;
-      for (Target t : Targets.all()) {
+      for (FactTable t : FactTables.all()) {
         Dataset<Row> f = facts.get(t).filter(kept);
         RuleEngine.RowOutcome o = checked.get(t);
         if (o.quarantine() != null) {
@@ -299,7 +300,7 @@ final class SilverStage {
     String predicate = DeltaWrites.in("source_path", paths);
     String info = DeltaWrites.commitInfo(runId, "prune", paths);
     List<TableId> tables = new ArrayList<>();
-    Targets.all().forEach(t -> tables.add(t.table()));
+    FactTables.all().forEach(t -> tables.add(t.table()));
     tables.add(QuarantineTable.ID);
     tables.add(ExcludedRowsTable.ID);
     List<Callable<Boolean>> deletes = new ArrayList<>();

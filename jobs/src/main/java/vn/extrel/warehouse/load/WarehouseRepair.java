@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.TableLog;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.table.TableId;
 
 /**
  * Before a load touches the tables, under its lock: the table folders a crash or a damaged disk

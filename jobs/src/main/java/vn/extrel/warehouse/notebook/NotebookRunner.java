@@ -19,9 +19,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.cli.ResultPrinter;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.spark.ReadOnlyGuard;
+import vn.extrel.warehouse.spark.ResultPrinter;
 
 /**
  * Executes a notebook's SQL cells against the warehouse, papermill's way: parameters from the cell

@@ -11,6 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.table.FilesTable;
 
 /**
  * Reads and updates {@code ops.files}, the manifest of source files. Metadata only: one row per

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.table.LoadRunsTable;
 
 /** Writes {@code ops.load_runs}: a row when a run starts, completed when it ends. */
 public final class RunLog {

@@ -80,7 +80,7 @@ public record StateFile(
 
   /** {@link #latestVersion} for a warehouse on local disk, through java.nio. */
   public static long latestVersionLocal(
-      java.nio.file.Path warehouseDir, vn.extrel.warehouse.catalog.TableId table) {
+      java.nio.file.Path warehouseDir, vn.extrel.warehouse.table.TableId table) {
     java.nio.file.Path log =
         warehouseDir.resolve(table.database()).resolve(table.name()).resolve("_delta_log");
     try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(log)) {
@@ -125,7 +125,7 @@ public record StateFile(
    * none.
    */
   public static long latestVersion(
-      Warehouse w, vn.extrel.warehouse.catalog.TableId table, Configuration conf) {
+      Warehouse w, vn.extrel.warehouse.table.TableId table, Configuration conf) {
     Path log = new Path(w.path(table) + "/_delta_log");
     try {
       return DeltaWrites.latestVersion(log.getFileSystem(conf), log);

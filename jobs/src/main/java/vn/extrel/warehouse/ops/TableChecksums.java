@@ -15,8 +15,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.table.TableId;
 
 /**
  * A checksum of a table's contents: the row count and an order-free sum of row hashes, leaving out

@@ -18,10 +18,10 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import vn.extrel.warehouse.catalog.DeltaWrites;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.table.TableId;
 
 /**
  * Whether the warehouse's tables were changed by anything but the loader, read from their Delta

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import vn.extrel.warehouse.gold.IndicatorsTable;
-import vn.extrel.warehouse.ops.DqResultsTable;
+import vn.extrel.warehouse.table.DqResultsTable;
+import vn.extrel.warehouse.table.IndicatorsTable;
 import vn.extrel.warehouse.util.Rows;
 
 /**

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.sql.Row;
-import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.silver.SilverParser;
+import vn.extrel.warehouse.table.BronzeTable;
 
 /**
  * Checks each total row of a table ("Tổng số", "Tổng cộng", "Cộng") against the sum of the data
@@ -108,7 +108,7 @@ public final class Reconciler implements Serializable {
                   + (ok ? " (agrees)" : " (difference " + plain(diff) + ")");
           out.add(
               vn.extrel.warehouse.util.Rows.of(
-                  vn.extrel.warehouse.ops.DqResultsTable.SCHEMA,
+                  vn.extrel.warehouse.table.DqResultsTable.SCHEMA,
                   runId,
                   RULE,
                   ok ? "pass" : "warn",

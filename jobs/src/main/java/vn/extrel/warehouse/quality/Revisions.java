@@ -17,10 +17,10 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import vn.extrel.warehouse.layout.Layout;
-import vn.extrel.warehouse.ops.DqResultsTable;
-import vn.extrel.warehouse.silver.Dimension;
-import vn.extrel.warehouse.silver.Lineage;
-import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.table.Dimension;
+import vn.extrel.warehouse.table.DqResultsTable;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.Lineage;
 import vn.extrel.warehouse.util.Rows;
 
 /**
@@ -39,17 +39,18 @@ public final class Revisions {
   static final int LIMIT = 500;
 
   public static List<Row> find(
-      Dataset<Row> silver, Target target, Map<String, Layout> layouts, String runId) {
+      Dataset<Row> silver, FactTable target, Map<String, Layout> layouts, String runId) {
     List<Column> key = new ArrayList<>();
     List<String> memberNames = new ArrayList<>();
-    for (String c : List.of(Target.DATASET, Target.MEASURE, Target.YEAR, Target.PERIOD)) {
+    for (String c :
+        List.of(FactTable.DATASET, FactTable.MEASURE, FactTable.YEAR, FactTable.PERIOD)) {
       key.add(col(c));
     }
-    key.add(col(Target.ROW_ROLE).equalTo(Target.DETAIL).as("is_detail"));
-    key.add(col(Target.BREAKDOWN));
+    key.add(col(FactTable.ROW_ROLE).equalTo(FactTable.DETAIL).as("is_detail"));
+    key.add(col(FactTable.BREAKDOWN));
     for (Dimension d : target.dimensions().values()) {
       if (d.isMember()) {
-        for (var f : Target.columnsOf(d)) {
+        for (var f : FactTable.columnsOf(d)) {
           if (!f.name().endsWith("_name") && !f.name().endsWith("_country")) {
             key.add(col(f.name()));
             memberNames.add(f.name());
@@ -70,14 +71,14 @@ public final class Revisions {
         silver
             .groupBy(byPub.toArray(Column[]::new))
             .agg(
-                functions.sum(Target.VALUE).as("v"),
+                functions.sum(FactTable.VALUE).as("v"),
                 functions.count(lit(1)).as("n"),
                 functions.first(Lineage.SHEET, true).as("sheet"),
                 functions.min(Lineage.CELL).as("cell"),
                 functions.min(Lineage.ROW).as("row"),
                 functions.first(declared, true).as("declared"),
-                functions.first(Target.PUBLISHED, true).as("published"),
-                functions.first(Target.EDITION, true).as("edition"));
+                functions.first(FactTable.PUBLISHED, true).as("published"),
+                functions.first(FactTable.EDITION, true).as("edition"));
     WindowSpec file = Window.partitionBy(col(Lineage.SOURCE_PATH), col(Lineage.SOURCE_SHA256));
     Column records =
         col("declared")
@@ -92,11 +93,12 @@ public final class Revisions {
                             .multiply(2)
                             .gt(functions.count(lit(1)).over(file).multiply(3))));
     List<Column> keyColumns = new ArrayList<>();
-    for (String c : List.of(Target.DATASET, Target.MEASURE, Target.YEAR, Target.PERIOD)) {
+    for (String c :
+        List.of(FactTable.DATASET, FactTable.MEASURE, FactTable.YEAR, FactTable.PERIOD)) {
       keyColumns.add(col(c));
     }
     keyColumns.add(col("is_detail"));
-    keyColumns.add(col(Target.BREAKDOWN));
+    keyColumns.add(col(FactTable.BREAKDOWN));
     memberNames.forEach(m -> keyColumns.add(col(m)));
     Column order =
         functions.concat_ws(
@@ -134,13 +136,13 @@ public final class Revisions {
     for (Row r : found.subList(0, Math.min(found.size(), LIMIT))) {
       List<Row> pubs = r.getList(r.fieldIndex("pubs"));
       String k =
-          r.getAs(Target.DATASET)
+          r.getAs(FactTable.DATASET)
               + "|"
-              + r.getAs(Target.MEASURE)
+              + r.getAs(FactTable.MEASURE)
               + "|"
-              + r.getAs(Target.YEAR)
+              + r.getAs(FactTable.YEAR)
               + "|"
-              + r.getAs(Target.PERIOD)
+              + r.getAs(FactTable.PERIOD)
               + "|"
               + pubs.get(pubs.size() - 2).getString(0)
               + "|"
@@ -155,18 +157,18 @@ public final class Revisions {
   }
 
   private static Row finding(
-      List<Row> rows, Target target, List<String> memberNames, String runId) {
+      List<Row> rows, FactTable target, List<String> memberNames, String runId) {
     Row first = rows.get(0);
     List<Row> pubs0 = first.getList(first.fieldIndex("pubs"));
     Row earlier = pubs0.get(pubs0.size() - 2);
     Row later = pubs0.get(pubs0.size() - 1);
     StringBuilder what = new StringBuilder();
-    what.append(first.<String>getAs(Target.DATASET))
+    what.append(first.<String>getAs(FactTable.DATASET))
         .append(' ')
-        .append(first.<String>getAs(Target.MEASURE))
+        .append(first.<String>getAs(FactTable.MEASURE))
         .append(' ')
-        .append(first.<Integer>getAs(Target.YEAR));
-    String period = first.getAs(Target.PERIOD);
+        .append(first.<Integer>getAs(FactTable.YEAR));
+    String period = first.getAs(FactTable.PERIOD);
     if (period != null && !"Y".equals(period)) {
       what.append(' ').append(period);
     }
@@ -226,11 +228,11 @@ public final class Revisions {
         "warn",
         "warn",
         target.name(),
-        first.getAs(Target.DATASET),
+        first.getAs(FactTable.DATASET),
         later.getString(2),
         later.isNullAt(3) ? null : later.getString(3),
         later.isNullAt(5) ? null : later.getInt(5),
-        first.getAs(Target.MEASURE),
+        first.getAs(FactTable.MEASURE),
         later.getString(4),
         before.setScale(6, RoundingMode.HALF_UP),
         after.setScale(6, RoundingMode.HALF_UP),

@@ -7,9 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.types.StructField;
-import vn.extrel.warehouse.config.YamlDocument;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.yaml.YamlDocument;
 
 /**
  * The rules of {@code config/rules/}, checked at start-up with the file, line and fix of any
@@ -83,10 +83,12 @@ public record RuleCatalog(List<Rule> rules) {
       }
       return;
     }
-    Target t = Targets.ALL.get(r.table());
+    FactTable t = FactTables.ALL.get(r.table());
     if (t == null) {
       throw doc.error(
-          at + ".table", "unknown table '" + r.table() + "'", "use one of " + Targets.ALL.keySet());
+          at + ".table",
+          "unknown table '" + r.table() + "'",
+          "use one of " + FactTables.ALL.keySet());
     }
     Set<String> cols = new HashSet<>();
     for (StructField f : t.schema().fields()) {

@@ -19,13 +19,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import vn.extrel.warehouse.gold.IndicatorsTable;
-import vn.extrel.warehouse.ops.DqResultsTable;
 import vn.extrel.warehouse.parse.Reasons;
 import vn.extrel.warehouse.reference.Reference;
-import vn.extrel.warehouse.silver.Lineage;
-import vn.extrel.warehouse.silver.QuarantineTable;
-import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.table.DqResultsTable;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.IndicatorsTable;
+import vn.extrel.warehouse.table.Lineage;
+import vn.extrel.warehouse.table.QuarantineTable;
 import vn.extrel.warehouse.util.Rows;
 
 /**
@@ -92,12 +92,12 @@ public final class RuleEngine {
     return List.of("not_null", "accepted_values", "range", "relationship").contains(r.check());
   }
 
-  public boolean hasRowRules(Target target) {
+  public boolean hasRowRules(FactTable target) {
     return catalog.rules().stream().anyMatch(r -> target.name().equals(r.table()) && rowRule(r));
   }
 
   /** Counts each row rule's failures per file in one pass over the facts. */
-  public RowOutcome rows(Dataset<Row> facts, Target target) {
+  public RowOutcome rows(Dataset<Row> facts, FactTable target) {
     List<Rule> rules =
         catalog.rules().stream()
             .filter(r -> target.name().equals(r.table()) && rowRule(r))
@@ -112,7 +112,7 @@ public final class RuleEngine {
     }
     List<Row> counts =
         facts
-            .groupBy(col(Lineage.SOURCE_PATH), col(Target.DATASET))
+            .groupBy(col(Lineage.SOURCE_PATH), col(FactTable.DATASET))
             .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
             .collectAsList();
     List<Row> results = new ArrayList<>();
@@ -165,7 +165,7 @@ public final class RuleEngine {
 
   /** Facts a quarantine rule rejected, as silver.quarantine rows. */
   public static Dataset<Row> asQuarantine(
-      Dataset<Row> failing, Column reason, Target target, String runId) {
+      Dataset<Row> failing, Column reason, FactTable target, String runId) {
     List<Column> raw = new ArrayList<>();
     for (String f : target.schema().fieldNames()) {
       raw.add(lit(f));
@@ -187,7 +187,7 @@ public final class RuleEngine {
         lit(runId).as(QuarantineTable.RUN_ID),
         col(Lineage.LAYOUT).as(QuarantineTable.LAYOUT),
         lit(target.name()).as(QuarantineTable.TARGET),
-        col(Target.DATASET).as(QuarantineTable.DATASET),
+        col(FactTable.DATASET).as(QuarantineTable.DATASET),
         col(Lineage.SOURCE_PATH).as(QuarantineTable.SOURCE_PATH),
         col(Lineage.SOURCE_SHA256).as(QuarantineTable.SOURCE_SHA256),
         col(Lineage.SHEET).as(QuarantineTable.SHEET),
@@ -206,12 +206,12 @@ public final class RuleEngine {
    * two reports is not a duplicate but two publications of one value (gold keeps one, and a
    * revision finding names both when they differ); total rows are not members' values.
    */
-  public List<Row> unique(Dataset<Row> table, Target target) {
+  public List<Row> unique(Dataset<Row> table, FactTable target) {
     List<Row> out = new ArrayList<>();
     for (Rule r : catalog.forTable(target.name(), "unique")) {
       Dataset<Row> rows = r.where() == null ? table : table.filter(expr(r.where()));
       if (target.isLongFacts()) {
-        rows = rows.filter(col(Target.ROW_ROLE).equalTo(Target.DETAIL));
+        rows = rows.filter(col(FactTable.ROW_ROLE).equalTo(FactTable.DETAIL));
       }
       List<Column> keyColumns = new ArrayList<>();
       r.columns().forEach(c -> keyColumns.add(col(c)));
@@ -328,23 +328,23 @@ public final class RuleEngine {
                             + String.format("%.2f", bad.get(0).getDouble(2)))));
       }
       for (Map.Entry<String, Dataset<Row>> s : silver.entrySet()) {
-        if (!java.util.Arrays.asList(s.getValue().columns()).contains(Target.SOURCE_UNIT)) {
+        if (!java.util.Arrays.asList(s.getValue().columns()).contains(FactTable.SOURCE_UNIT)) {
           continue;
         }
         if (r.checks().contains("unit_change")) {
           List<Row> bad =
               s.getValue()
-                  .filter(col(Target.SOURCE_UNIT).isNotNull())
-                  .groupBy(Target.DATASET, Target.MEASURE)
+                  .filter(col(FactTable.SOURCE_UNIT).isNotNull())
+                  .groupBy(FactTable.DATASET, FactTable.MEASURE)
                   .agg(
-                      countDistinct(functions.lower(col(Target.SOURCE_UNIT))).as("units"),
+                      countDistinct(functions.lower(col(FactTable.SOURCE_UNIT))).as("units"),
                       concat_ws(
                               ", ",
                               functions.collect_set(
                                   functions.concat_ws(
                                       " ",
-                                      col(Target.YEAR).cast("string"),
-                                      col(Target.SOURCE_UNIT))))
+                                      col(FactTable.YEAR).cast("string"),
+                                      col(FactTable.SOURCE_UNIT))))
                           .as("which"))
                   .filter(col("units").gt(1))
                   .collectAsList();
@@ -377,8 +377,9 @@ public final class RuleEngine {
               s.getValue()
                   // Within one report: a later report's final figure beside an earlier one's
                   // estimate of the same year is two publications, not a mix.
-                  .groupBy(Target.DATASET, Target.YEAR, Target.MEASURE, Lineage.SOURCE_PATH)
-                  .agg(countDistinct(col(Target.STATUS)).as("n"))
+                  .groupBy(
+                      FactTable.DATASET, FactTable.YEAR, FactTable.MEASURE, Lineage.SOURCE_PATH)
+                  .agg(countDistinct(col(FactTable.STATUS)).as("n"))
                   .filter(col("n").gt(1))
                   .collectAsList();
           out.add(
@@ -426,7 +427,7 @@ public final class RuleEngine {
         + (r.where() == null ? "" : " where " + r.where());
   }
 
-  private static Column describe(Target t) {
+  private static Column describe(FactTable t) {
     Column where = concat_ws(" ", lit("row"), col(Lineage.ROW).cast("string"));
     return t.isLongFacts()
         ? concat_ws(

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.extrel.warehouse.config.YamlDocument;
+import vn.extrel.warehouse.yaml.YamlDocument;
 
 /**
  * The reference data analysts maintain: partners (config/reference/partners.yaml) and code lists

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import vn.extrel.warehouse.config.YamlDocument;
 import vn.extrel.warehouse.export.ExportLocale;
 import vn.extrel.warehouse.gold.IndicatorCatalog;
 import vn.extrel.warehouse.gold.IndicatorDefinition;
+import vn.extrel.warehouse.yaml.YamlDocument;
 
 /**
  * A report's {@code report.yaml}: its title, its sections in order (each with a template per

@@ -5,8 +5,8 @@ import freemarker.core.ParseException;
 import freemarker.template.TemplateException;
 import java.nio.file.Path;
 import java.util.List;
-import vn.extrel.warehouse.config.ConfigException;
 import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.yaml.ConfigException;
 
 /** The errors a report reports: what went wrong, where, and what to do. */
 final class ReportErrors {

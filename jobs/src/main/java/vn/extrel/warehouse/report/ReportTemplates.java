@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import vn.extrel.warehouse.config.ConfigException;
 import vn.extrel.warehouse.export.ExportLocale;
+import vn.extrel.warehouse.yaml.ConfigException;
 
 /**
  * A report's section templates in one language, parsed with FreeMarker when the report starts (so a

@@ -24,19 +24,19 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.export.Pinned;
 import vn.extrel.warehouse.gold.IndicatorBuilder;
 import vn.extrel.warehouse.gold.IndicatorDefinition;
-import vn.extrel.warehouse.gold.IndicatorsTable;
 import vn.extrel.warehouse.gold.LongFigures;
-import vn.extrel.warehouse.gold.VintagesTable;
 import vn.extrel.warehouse.ops.StateFile;
-import vn.extrel.warehouse.silver.Lineage;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.IndicatorsTable;
+import vn.extrel.warehouse.table.Lineage;
+import vn.extrel.warehouse.table.TableId;
+import vn.extrel.warehouse.table.VintagesTable;
 
 /**
  * The figures of one report year from the warehouse, every table read at the Delta version recorded
@@ -70,7 +70,7 @@ final class WarehouseFigures implements Figures {
     this.year = year;
     config.indicators().indicators().forEach(d -> definitions.put(d.id(), d));
     List<TableId> tables = new ArrayList<>(List.of(IndicatorsTable.ID, VintagesTable.ID));
-    Targets.all().forEach(t -> tables.add(t.table()));
+    FactTables.all().forEach(t -> tables.add(t.table()));
     for (TableId t : tables) {
       long v = StateFile.latestVersion(warehouse, t, spark.sparkContext().hadoopConfiguration());
       if (v >= 0) {
@@ -227,14 +227,14 @@ final class WarehouseFigures implements Figures {
       return;
     }
     IndicatorDefinition d = definitions.get(b.indicator());
-    Target target = Targets.ALL.get(d.source());
+    FactTable target = FactTables.ALL.get(d.source());
     Map<Figure.Key, List<FigureLineage.SourceCell>> cells = new HashMap<>();
     Map<Figure.Key, Map<Integer, Long>> counts = new HashMap<>();
     Map<Figure.Key, Map<Integer, Set<String>>> units = new HashMap<>();
     if (versions.containsKey(target.table().qualified())) {
       for (Row r : query(target, d, b.dimension(), members).collectAsList()) {
         String member = r.getAs("_member");
-        int y = r.<Integer>getAs(Target.YEAR);
+        int y = r.<Integer>getAs(FactTable.YEAR);
         Figure.Key k = new Figure.Key(b.indicator(), b.dimension(), member, year);
         cells.computeIfAbsent(k, x -> new ArrayList<>()).add(cell(target, r));
         counts.computeIfAbsent(k, x -> new HashMap<>()).put(y, r.<Long>getAs("_n"));
@@ -254,7 +254,7 @@ final class WarehouseFigures implements Figures {
   }
 
   private Dataset<Row> query(
-      Target target, IndicatorDefinition d, String dimension, Set<String> members) {
+      FactTable target, IndicatorDefinition d, String dimension, Set<String> members) {
     List<String> cols = "total".equals(dimension) ? List.of() : List.of(dimension.split("/"));
     Dataset<Row> silver = read(target.table());
     Dataset<Row> rows =
@@ -263,7 +263,7 @@ final class WarehouseFigures implements Figures {
                 .sources(silver, cols)
                 .filter(col("counted"))
             : IndicatorBuilder.filtered(silver, d);
-    rows = rows.filter(col(Target.YEAR).isin(year - 1, year));
+    rows = rows.filter(col(FactTable.YEAR).isin(year - 1, year));
     Column member =
         cols.isEmpty()
             ? lit(IndicatorsTable.TOTAL_MEMBER)
@@ -276,7 +276,7 @@ final class WarehouseFigures implements Figures {
                                 col(c).cast(DataTypes.StringType),
                                 lit(IndicatorsTable.NONE_MEMBER)))
                     .toArray(Column[]::new));
-    WindowSpec group = Window.partitionBy(col(Target.YEAR), col("_member"));
+    WindowSpec group = Window.partitionBy(col(FactTable.YEAR), col("_member"));
     rows =
         rows.withColumn("_member", member)
             .filter(col("_member").isin(members.toArray()))
@@ -289,12 +289,12 @@ final class WarehouseFigures implements Figures {
                             col(Lineage.SOURCE_PATH), col(Lineage.SHEET), col(Lineage.ROW))))
             .withColumn("_n", functions.count(lit(1)).over(group));
     if (target.isLongFacts()) {
-      rows = rows.withColumn("_units", functions.collect_set(col(Target.UNIT)).over(group));
+      rows = rows.withColumn("_units", functions.collect_set(col(FactTable.UNIT)).over(group));
     }
     return rows.filter(col("_rn").leq(FigureLineage.MAX_CELLS));
   }
 
-  private static FigureLineage.SourceCell cell(Target target, Row r) {
+  private static FigureLineage.SourceCell cell(FactTable target, Row r) {
     if (target.isLongFacts()) {
       String partner = r.getAs("partner_name") == null ? null : r.getAs("partner_name");
       Object area = target.dimensions().containsKey("area") ? r.getAs("area") : null;
@@ -302,20 +302,20 @@ final class WarehouseFigures implements Figures {
           partner != null
               ? partner + " (" + r.getAs("partner_id") + ")"
               : area != null ? String.valueOf(area) : "";
-      String role = r.getAs(Target.ROW_ROLE);
-      if (!Target.DETAIL.equals(role)) {
+      String role = r.getAs(FactTable.ROW_ROLE);
+      if (!FactTable.DETAIL.equals(role)) {
         what = (what + " [" + role.replace('_', ' ') + " row]").strip();
       }
       return new FigureLineage.SourceCell(
-          r.<Integer>getAs(Target.YEAR),
+          r.<Integer>getAs(FactTable.YEAR),
           r.getAs(Lineage.SOURCE_PATH),
           r.getAs(Lineage.SOURCE_SHA256),
           r.getAs(Lineage.SHEET),
           r.getAs(Lineage.ROW),
           r.getAs(Lineage.CELL),
           r.getAs(Lineage.RAW_TEXT),
-          r.getAs(Target.VALUE),
-          r.getAs(Target.UNIT),
+          r.getAs(FactTable.VALUE),
+          r.getAs(FactTable.UNIT),
           what,
           null,
           null,
@@ -324,7 +324,7 @@ final class WarehouseFigures implements Figures {
     Map<String, String> cellMap = r.getJavaMap(r.fieldIndex(Lineage.CELLS));
     String what = Lineage.describeActivity(r);
     return new FigureLineage.SourceCell(
-        r.<Integer>getAs(Target.YEAR),
+        r.<Integer>getAs(FactTable.YEAR),
         r.getAs(Lineage.SOURCE_PATH),
         r.getAs(Lineage.SOURCE_SHA256),
         r.getAs(Lineage.SHEET),

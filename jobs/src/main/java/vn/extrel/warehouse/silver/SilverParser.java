@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
-import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.ingest.BronzeCell;
 import vn.extrel.warehouse.ingest.BronzeRecord;
@@ -30,6 +29,13 @@ import vn.extrel.warehouse.parse.Unit;
 import vn.extrel.warehouse.reference.CodeList;
 import vn.extrel.warehouse.reference.Partner;
 import vn.extrel.warehouse.reference.Reference;
+import vn.extrel.warehouse.table.BronzeTable;
+import vn.extrel.warehouse.table.Dimension;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.FieldType;
+import vn.extrel.warehouse.table.Lineage;
+import vn.extrel.warehouse.table.Measure;
 import vn.extrel.warehouse.util.Text;
 
 /**
@@ -97,7 +103,7 @@ public final class SilverParser implements Serializable {
   /** The measure cells of a bronze row (data or total) that read as numbers; others are skipped. */
   public List<MeasureValue> measures(Row bronze) {
     Layout layout = layouts.get(bronze.getString(I_LAYOUT));
-    Target target = Targets.ALL.get(layout.target());
+    FactTable target = FactTables.ALL.get(layout.target());
     List<MeasureValue> out = new ArrayList<>();
     for (BronzeCell c : headers.cells(bronze)) {
       String spec = c.column();
@@ -120,7 +126,7 @@ public final class SilverParser implements Serializable {
 
   public Parsed parse(Row bronze) {
     Layout layout = layouts.get(bronze.getString(I_LAYOUT));
-    Target target = Targets.ALL.get(layout.target());
+    FactTable target = FactTables.ALL.get(layout.target());
     boolean totalRow = BronzeRecord.TOTAL.equals(bronze.getString(I_ROW_CLASS));
     Map<String, String> context = headers.context(bronze);
     Map<String, String> fieldOverride = sectionFields(layout, context.get(TableContext.SECTION));
@@ -224,7 +230,7 @@ public final class SilverParser implements Serializable {
       }
     }
     if (periodYear != null) {
-      dims.putIfAbsent(Target.YEAR, periodYear);
+      dims.putIfAbsent(FactTable.YEAR, periodYear);
     }
 
     // Unresolved partners are forgiven when the row names a country: the country is what indicators
@@ -251,14 +257,14 @@ public final class SilverParser implements Serializable {
       }
     }
     fromContext(dims, context, problems);
-    if (!dims.containsKey(Target.YEAR) && dims.get("date") instanceof java.sql.Date date) {
-      dims.put(Target.YEAR, date.toLocalDate().getYear());
+    if (!dims.containsKey(FactTable.YEAR) && dims.get("date") instanceof java.sql.Date date) {
+      dims.put(FactTable.YEAR, date.toLocalDate().getYear());
     }
-    dims.putIfAbsent(Target.PERIOD, Periods.FULL_YEAR);
-    dims.putIfAbsent(Target.STATUS, Periods.FINAL);
+    dims.putIfAbsent(FactTable.PERIOD, Periods.FULL_YEAR);
+    dims.putIfAbsent(FactTable.STATUS, Periods.FINAL);
 
     Map<String, Object> base = new LinkedHashMap<>();
-    base.put(Target.DATASET, bronze.getString(I_DATASET));
+    base.put(FactTable.DATASET, bronze.getString(I_DATASET));
     base.putAll(dims);
     String lineageId = BronzeTable.lineageId(bronze);
     base.put(Lineage.LINEAGE_ID, lineageId);
@@ -271,10 +277,10 @@ public final class SilverParser implements Serializable {
 
     List<Map<String, Object>> facts = new ArrayList<>();
     if (target.isLongFacts()) {
-      base.put(Target.BREAKDOWN, breakdown.isEmpty() ? null : String.join("/", breakdown));
+      base.put(FactTable.BREAKDOWN, breakdown.isEmpty() ? null : String.join("/", breakdown));
       String published = context.get(TableContext.PUBLISHED);
-      base.put(Target.PUBLISHED, published == null ? null : java.sql.Date.valueOf(published));
-      base.put(Target.EDITION, context.get(TableContext.EDITION));
+      base.put(FactTable.PUBLISHED, published == null ? null : java.sql.Date.valueOf(published));
+      base.put(FactTable.EDITION, context.get(TableContext.EDITION));
       longFacts(
           layout,
           target,
@@ -287,7 +293,7 @@ public final class SilverParser implements Serializable {
           facts,
           problems);
     } else {
-      if (!base.containsKey(Target.YEAR)) {
+      if (!base.containsKey(FactTable.YEAR)) {
         problems.add(
             new Problem(
                 Reasons.MISSING_REQUIRED,
@@ -320,7 +326,7 @@ public final class SilverParser implements Serializable {
    * (constants, a column's set:) are not among them.
    */
   private static List<String> breakdown(
-      Layout layout, Target target, List<String> mapped, Map<String, String> fieldOverride) {
+      Layout layout, FactTable target, List<String> mapped, Map<String, String> fieldOverride) {
     java.util.TreeSet<String> out = new java.util.TreeSet<>();
     for (String spec : mapped) {
       Layout.ColumnSpec cs = layout.columns().get(spec);
@@ -336,7 +342,7 @@ public final class SilverParser implements Serializable {
     return List.copyOf(out);
   }
 
-  private boolean isCountrySpec(Layout layout, Target target, String spec) {
+  private boolean isCountrySpec(Layout layout, FactTable target, String spec) {
     Layout.ColumnSpec cs = layout.columns().get(spec);
     if (cs == null) {
       return false;
@@ -385,7 +391,7 @@ public final class SilverParser implements Serializable {
   private record RowMeasure(Measure measure, String unit, Problem problem) {}
 
   private RowMeasure rowMeasure(
-      Layout layout, Target target, Map<String, List<BronzeCell>> bySpec) {
+      Layout layout, FactTable target, Map<String, List<BronzeCell>> bySpec) {
     BronzeCell label = null;
     BronzeCell unitCell = null;
     for (Map.Entry<String, List<BronzeCell>> e : bySpec.entrySet()) {
@@ -455,7 +461,7 @@ public final class SilverParser implements Serializable {
 
   private void longFacts(
       Layout layout,
-      Target target,
+      FactTable target,
       Map<String, String> fieldOverride,
       Map<String, List<BronzeCell>> bySpec,
       Map<String, Object> base,
@@ -516,18 +522,18 @@ public final class SilverParser implements Serializable {
         BigDecimal multiplier = unit == null ? BigDecimal.ONE : unit.multiplier();
         Map<String, Object> f = new LinkedHashMap<>(base);
         if (cell.key() != null) {
-          f.put(Target.YEAR, Integer.parseInt(cell.key()));
+          f.put(FactTable.YEAR, Integer.parseInt(cell.key()));
           // A year column's header may say more: "Ước tính năm 2019" (an estimate), "6 tháng
           // đầu năm 2021" (the first half).
           ColumnWords words = columnWords(cell.header());
           if (words.period() != null) {
-            f.put(Target.PERIOD, words.period());
+            f.put(FactTable.PERIOD, words.period());
           }
           if (words.status() != null) {
-            f.put(Target.STATUS, words.status());
+            f.put(FactTable.STATUS, words.status());
           }
         }
-        if (!f.containsKey(Target.YEAR)) {
+        if (!f.containsKey(FactTable.YEAR)) {
           problems.add(
               new Problem(
                   Reasons.MISSING_REQUIRED,
@@ -551,14 +557,18 @@ public final class SilverParser implements Serializable {
                 f, d.name(), totalRow ? null : partner, null, totalRow ? null : partnerWritten);
           }
         }
-        f.put(Target.MEASURE, m.name());
-        f.put(Target.VALUE, n.value().multiply(multiplier).setScale(6, RoundingMode.HALF_UP));
-        f.put(Target.UNIT, m.baseUnit() != null ? m.baseUnit() : unit == null ? null : unit.base());
-        f.put(Target.SOURCE_UNIT, cell.unit());
-        f.put(Target.MULTIPLIER, multiplier.setScale(6, RoundingMode.HALF_UP));
+        f.put(FactTable.MEASURE, m.name());
+        f.put(FactTable.VALUE, n.value().multiply(multiplier).setScale(6, RoundingMode.HALF_UP));
         f.put(
-            Target.ROW_ROLE,
-            !totalRow ? Target.DETAIL : cell.formula() ? Target.FORMULA_TOTAL : Target.TOTAL);
+            FactTable.UNIT,
+            m.baseUnit() != null ? m.baseUnit() : unit == null ? null : unit.base());
+        f.put(FactTable.SOURCE_UNIT, cell.unit());
+        f.put(FactTable.MULTIPLIER, multiplier.setScale(6, RoundingMode.HALF_UP));
+        f.put(
+            FactTable.ROW_ROLE,
+            !totalRow
+                ? FactTable.DETAIL
+                : cell.formula() ? FactTable.FORMULA_TOTAL : FactTable.TOTAL);
         f.put(Lineage.CELL, cell.ref());
         f.put(Lineage.RAW_TEXT, cell.text());
         f.put(
@@ -848,9 +858,9 @@ public final class SilverParser implements Serializable {
 
   private void fromContext(
       Map<String, Object> dims, Map<String, String> context, List<Problem> problems) {
-    if (!dims.containsKey(Target.YEAR) && context.get("year") != null) {
+    if (!dims.containsKey(FactTable.YEAR) && context.get("year") != null) {
       try {
-        dims.put(Target.YEAR, Integer.parseInt(context.get("year").trim()));
+        dims.put(FactTable.YEAR, Integer.parseInt(context.get("year").trim()));
       } catch (NumberFormatException e) {
         problems.add(
             new Problem(
@@ -864,11 +874,11 @@ public final class SilverParser implements Serializable {
                 List.of()));
       }
     }
-    if (!dims.containsKey(Target.PERIOD) && context.get("period") != null) {
-      dims.put(Target.PERIOD, context.get("period"));
+    if (!dims.containsKey(FactTable.PERIOD) && context.get("period") != null) {
+      dims.put(FactTable.PERIOD, context.get("period"));
     }
-    if (!dims.containsKey(Target.STATUS) && context.get("status") != null) {
-      dims.put(Target.STATUS, context.get("status"));
+    if (!dims.containsKey(FactTable.STATUS) && context.get("status") != null) {
+      dims.put(FactTable.STATUS, context.get("status"));
     }
   }
 

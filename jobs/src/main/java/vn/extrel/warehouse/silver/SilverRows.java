@@ -10,9 +10,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.ingest.BronzeRecord;
+import vn.extrel.warehouse.table.BronzeTable;
+import vn.extrel.warehouse.table.ExcludedRowsTable;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.MemberKeys;
+import vn.extrel.warehouse.table.QuarantineTable;
 import vn.extrel.warehouse.util.Rows;
 
 /**
@@ -38,7 +43,7 @@ public final class SilverRows {
   static {
     List<StructField> fields = new ArrayList<>();
     fields.add(DataTypes.createStructField(KIND, DataTypes.StringType, false));
-    for (Target t : Targets.all()) {
+    for (FactTable t : FactTables.all()) {
       fields.add(DataTypes.createStructField(t.name(), t.schema(), true));
     }
     fields.add(DataTypes.createStructField(QUARANTINE, QuarantineTable.SCHEMA, true));
@@ -51,12 +56,12 @@ public final class SilverRows {
    * figures), a quarantine record (a data row that did not parse), or an excluded row (every other
    * row, and a row that gives no fact). Exactly one of the three is non-empty.
    */
-  public record Outcome(Target target, List<Row> facts, Row quarantine, Row excluded) {}
+  public record Outcome(FactTable target, List<Row> facts, Row quarantine, Row excluded) {}
 
   /** The outcome of a bronze row that is not a file's error row. */
   public static Outcome outcome(SilverParser parser, Row bronze) {
     String cls = bronze.getAs(BronzeTable.ROW_CLASS);
-    Target target = Targets.ALL.get(bronze.<String>getAs(BronzeTable.TARGET));
+    FactTable target = FactTables.ALL.get(bronze.<String>getAs(BronzeTable.TARGET));
     boolean data = BronzeRecord.DATA.equals(cls);
     boolean total = BronzeRecord.TOTAL.equals(cls) && target.isLongFacts();
     if (!data && !total) {
@@ -126,7 +131,7 @@ public final class SilverRows {
         Rows.map(TableHeaders.textsByRef(b)));
   }
 
-  private static List<Row> facts(SilverParser.Parsed p, Target target) {
+  private static List<Row> facts(SilverParser.Parsed p, FactTable target) {
     StructField[] fields = target.schema().fields();
     int[] keySources = target.keySources();
     List<Row> out = new ArrayList<>(p.facts().size());

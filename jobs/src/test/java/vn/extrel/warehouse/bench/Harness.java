@@ -20,16 +20,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.catalog.WarehouseTables;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.generate.DataGenerator;
 import vn.extrel.warehouse.load.LoadJob;
 import vn.extrel.warehouse.load.LoadResult;
 import vn.extrel.warehouse.ops.StateFile;
-import vn.extrel.warehouse.silver.MemberKeys;
 import vn.extrel.warehouse.spark.SparkSessions;
+import vn.extrel.warehouse.table.MemberKeys;
+import vn.extrel.warehouse.table.TableId;
+import vn.extrel.warehouse.table.WarehouseTables;
 import vn.extrel.warehouse.testing.Repo;
 
 /**

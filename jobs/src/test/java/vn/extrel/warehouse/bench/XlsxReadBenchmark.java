@@ -19,13 +19,13 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import vn.extrel.warehouse.bronze.BronzeRows;
 import vn.extrel.warehouse.bronze.FileTask;
-import vn.extrel.warehouse.config.YamlDocument;
 import vn.extrel.warehouse.ingest.SourceFileReader;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.layout.LayoutLoader;
 import vn.extrel.warehouse.reference.Reference;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.FactTables;
 import vn.extrel.warehouse.testing.Repo;
+import vn.extrel.warehouse.yaml.YamlDocument;
 
 /**
  * Benchmark (not a test): reading a generated XLSX of N rows × 8 columns into bronze rows on one
@@ -156,7 +156,7 @@ public final class XlsxReadBenchmark {
     }
     try (SourceFileReader.CloseableIterator it =
         SourceFileReader.read(
-            new File(file.toString()), file.getFileName().toString(), layout, Targets.FDI)) {
+            new File(file.toString()), file.getFileName().toString(), layout, FactTables.FDI)) {
       while (it.hasNext()) {
         it.next();
         n++;

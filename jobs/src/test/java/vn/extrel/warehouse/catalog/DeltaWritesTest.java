@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.FactTables;
 import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.TestSpark;
 
@@ -88,7 +88,7 @@ class DeltaWritesTest {
     }
     // Where a warehouse keeps silver.trade, so that `warehouse history` can read the table's log.
     Warehouse w = Warehouse.at(dir.toString());
-    String table = w.path(Targets.TRADE.table());
+    String table = w.path(FactTables.TRADE.table());
     spark.createDataFrame(before, SCHEMA).write().format("delta").save(table);
     String predicate = DeltaWrites.versions("source_path", "source_sha256", wanted);
 
@@ -129,7 +129,7 @@ class DeltaWritesTest {
     // The newest commit of the log is a folder: opening it fails as on a damaged disk.
     java.nio.file.Files.createDirectories(
         dir.resolve("silver/trade/_delta_log/00000000000000000000.json"));
-    String table = w.path(Targets.TRADE.table());
+    String table = w.path(FactTables.TRADE.table());
 
     assertThatThrownBy(() -> DeltaWrites.lastOutputRows(TestSpark.get(), table))
         .isInstanceOf(java.io.UncheckedIOException.class)

@@ -11,9 +11,10 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import vn.extrel.warehouse.silver.ExcludedRowsTable;
-import vn.extrel.warehouse.silver.QuarantineTable;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.ExcludedRowsTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.QuarantineTable;
+import vn.extrel.warehouse.table.TableId;
 import vn.extrel.warehouse.testing.SampleWarehouse;
 import vn.extrel.warehouse.testing.TestSpark;
 
@@ -30,7 +31,7 @@ class FileStatisticsTest {
     SparkSession spark = TestSpark.get();
     Warehouse w = SampleWarehouse.get();
     List<TableId> tables = new ArrayList<>();
-    Targets.all().forEach(t -> tables.add(t.table()));
+    FactTables.all().forEach(t -> tables.add(t.table()));
     tables.add(QuarantineTable.ID);
     tables.add(ExcludedRowsTable.ID);
     List<TableId> checked = new ArrayList<>();
@@ -59,7 +60,7 @@ class FileStatisticsTest {
     }
     // Each table of facts the sample fills was looked at, not skipped for want of files.
     List<TableId> facts = new ArrayList<>();
-    Targets.all().forEach(t -> facts.add(t.table()));
+    FactTables.all().forEach(t -> facts.add(t.table()));
     assertThat(checked).containsAll(facts);
   }
 }

@@ -9,7 +9,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.extrel.warehouse.ops.LoadRunsTable;
+import vn.extrel.warehouse.table.LoadRunsTable;
+import vn.extrel.warehouse.table.TableId;
 import vn.extrel.warehouse.testing.TestSpark;
 
 /**

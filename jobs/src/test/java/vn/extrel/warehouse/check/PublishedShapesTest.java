@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.ingest.BronzeRecord;
-import vn.extrel.warehouse.silver.Target;
+import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.testing.ConfigCopy;
 import vn.extrel.warehouse.testing.Openpyxl;
 import vn.extrel.warehouse.testing.Repo;
@@ -58,7 +58,7 @@ class PublishedShapesTest {
     Map<String, BigDecimal> out = new java.util.TreeMap<>();
     for (Map<String, Object> f : c.facts()) {
       if (member == null ? f.get(column) == null : member.equals(f.get(column))) {
-        String period = (String) f.get(Target.PERIOD);
+        String period = (String) f.get(FactTable.PERIOD);
         out.put(
             f.get("measure") + "@" + f.get("year") + ("Y".equals(period) ? "" : "/" + period),
             ((BigDecimal) f.get("value")).stripTrailingZeros());
@@ -100,8 +100,9 @@ class PublishedShapesTest {
             "jobs@2019",
             Openpyxl.number(file, "Chỉ tiêu", "C7").multiply(n("1000")).stripTrailingZeros());
     assertThat(c.facts())
-        .allSatisfy(f -> assertThat(f.get(Target.BREAKDOWN)).as("a figure of the whole").isNull())
-        .anySatisfy(f -> assertThat(f.get(Target.SOURCE_UNIT)).isEqualTo("Triệu USD"));
+        .allSatisfy(
+            f -> assertThat(f.get(FactTable.BREAKDOWN)).as("a figure of the whole").isNull())
+        .anySatisfy(f -> assertThat(f.get(FactTable.SOURCE_UNIT)).isEqualTo("Triệu USD"));
     accountedFor(c);
   }
 
@@ -273,9 +274,9 @@ class PublishedShapesTest {
         .containsEntry("registered_usd@2023", n("14000000000"));
     assertThat(c.totalCount()).as("the total row's two figures").isEqualTo(2);
     assertThat(c.facts())
-        .allSatisfy(f -> assertThat(f.get(Target.PUBLISHED)).hasToString("2023-12-20"))
-        .allSatisfy(f -> assertThat(f.get(Target.EDITION)).isEqualTo("2023"))
-        .allSatisfy(f -> assertThat(f.get(Target.BREAKDOWN)).isEqualTo("partner"));
+        .allSatisfy(f -> assertThat(f.get(FactTable.PUBLISHED)).hasToString("2023-12-20"))
+        .allSatisfy(f -> assertThat(f.get(FactTable.EDITION)).isEqualTo("2023"))
+        .allSatisfy(f -> assertThat(f.get(FactTable.BREAKDOWN)).isEqualTo("partner"));
     accountedFor(c);
   }
 

@@ -21,7 +21,7 @@ import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.check.CheckJob;
 import vn.extrel.warehouse.cli.CheckCommand;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.FactTables;
 import vn.extrel.warehouse.testing.ConfigCopy;
 import vn.extrel.warehouse.testing.Loads;
 import vn.extrel.warehouse.testing.Repo;
@@ -104,7 +104,7 @@ class DocsWalkthroughTest {
     Warehouse w = Loads.warehouse(dir);
     Loads.load(WarehouseConfig.load(config), dir.resolve("data"), w);
     List<Row> sgp =
-        w.read(TestSpark.get(), Targets.FDI.table())
+        w.read(TestSpark.get(), FactTables.FDI.table())
             .filter("dataset = 'an_giang_fdi_projects' AND partner_id = 'SGP'")
             .orderBy("cell")
             .select("measure", "value", "cell")

@@ -34,14 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.check.CheckJob;
-import vn.extrel.warehouse.config.ConfigException;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.gold.IndicatorsTable;
+import vn.extrel.warehouse.table.IndicatorsTable;
 import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.ConfigCopy;
 import vn.extrel.warehouse.testing.Repo;
 import vn.extrel.warehouse.testing.SampleWarehouse;
 import vn.extrel.warehouse.testing.TestSpark;
+import vn.extrel.warehouse.yaml.ConfigException;
 
 /**
  * Indicator tables out to the formats reports need: the layout of each, the formula neutralisation,
@@ -366,10 +366,10 @@ class ExportTest {
     java.io.PrintWriter out = new java.io.PrintWriter(new java.io.StringWriter());
     ExportCatalog catalog = ExportCatalog.load(Repo.config());
     LocalDate night = LocalDate.of(2026, 11, 28);
-    try (AutoCloseable stop = vn.extrel.warehouse.load.Failpoints.stopAt(Exporter.EXPORT_WRITTEN)) {
+    try (AutoCloseable stop = vn.extrel.warehouse.util.Failpoints.stopAt(Exporter.EXPORT_WRITTEN)) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> NightlyExports.run(TestSpark::get, w, config, catalog, dir, night, false, out))
-          .isInstanceOf(vn.extrel.warehouse.load.Failpoints.Stopped.class);
+          .isInstanceOf(vn.extrel.warehouse.util.Failpoints.Stopped.class);
     }
     Path folder = dir.resolve("2026-11-28");
     Path file = folder.resolve("fdi-yoy.xlsx");

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.silver.MemberKeys;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.MemberKeys;
 import vn.extrel.warehouse.testing.ConfigCopy;
 import vn.extrel.warehouse.testing.SampleWarehouse;
 import vn.extrel.warehouse.testing.TestSpark;
@@ -50,7 +50,7 @@ class MemberKeysTest {
 
   @Test
   void everyKeyedColumnOfTheSampleHoldsTheKeyOfItsMember() {
-    for (Target t : List.of(Targets.TRADE, Targets.FDI)) {
+    for (FactTable t : List.of(FactTables.TRADE, FactTables.FDI)) {
       for (String c : t.keyed()) {
         Row r =
             spark
@@ -58,7 +58,7 @@ class MemberKeysTest {
                     "SELECT count(*), count("
                         + c
                         + "), count_if(NOT ("
-                        + Target.keyOf(c)
+                        + FactTable.keyOf(c)
                         + " <=> CASE WHEN "
                         + c
                         + " IS NULL THEN NULL ELSE xxhash64("
@@ -67,7 +67,7 @@ class MemberKeysTest {
                         + t.table().qualified())
                 .collectAsList()
                 .get(0);
-        if (t == Targets.TRADE) {
+        if (t == FactTables.TRADE) {
           assertThat(r.getLong(1)).as(t + "." + c + " has members").isPositive();
         }
         assertThat(r.getLong(2)).as(t + "." + c + ": rows whose key is not its member's").isZero();

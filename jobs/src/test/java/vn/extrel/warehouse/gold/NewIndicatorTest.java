@@ -11,6 +11,7 @@ import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.load.FileOutcome;
 import vn.extrel.warehouse.load.LoadResult;
+import vn.extrel.warehouse.table.IndicatorsTable;
 import vn.extrel.warehouse.testing.ConfigCopy;
 import vn.extrel.warehouse.testing.Loads;
 import vn.extrel.warehouse.testing.Repo;
@@ -57,7 +58,7 @@ class NewIndicatorTest {
     assertThat(rows.get(0).<java.math.BigDecimal>getAs("value")).isEqualByComparingTo("6785");
     assertThat(rows.get(0).<String>getAs("name_vi")).isEqualTo("Lao động FDI (tổng số người)");
     assertThat(
-            w.read(TestSpark.get(), vn.extrel.warehouse.ops.DqResultsTable.ID)
+            w.read(TestSpark.get(), vn.extrel.warehouse.table.DqResultsTable.ID)
                 .filter("rule = 'province_fdi_unique'")
                 .count())
         .as("a gold-only recompute keeps the table-wide rule results of silver")

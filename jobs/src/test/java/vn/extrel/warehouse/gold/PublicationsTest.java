@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
-import vn.extrel.warehouse.cli.ResultPrinter;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.load.FileOutcome;
 import vn.extrel.warehouse.load.LoadResult;
-import vn.extrel.warehouse.ops.DqResultsTable;
+import vn.extrel.warehouse.spark.ResultPrinter;
+import vn.extrel.warehouse.table.DqResultsTable;
+import vn.extrel.warehouse.table.IndicatorsTable;
+import vn.extrel.warehouse.table.VintagesTable;
 import vn.extrel.warehouse.testing.ConfigCopy;
 import vn.extrel.warehouse.testing.Loads;
 import vn.extrel.warehouse.testing.Openpyxl;
@@ -273,7 +275,7 @@ class PublicationsTest {
         spark
             .sql(
                 "SELECT count(1) FROM delta.`"
-                    + w.path(vn.extrel.warehouse.silver.Targets.FDI.table())
+                    + w.path(vn.extrel.warehouse.table.FactTables.FDI.table())
                     + "` WHERE dataset = 'quirk_two_sheets'")
             .first()
             .getLong(0);
@@ -296,7 +298,7 @@ class PublicationsTest {
         spark
             .sql(
                 "SELECT source_path, rows_read, rows_loaded, rows_quarantined, rows_excluded FROM delta.`"
-                    + w.path(vn.extrel.warehouse.ops.FilesTable.ID)
+                    + w.path(vn.extrel.warehouse.table.FilesTable.ID)
                     + "`")
             .collectAsList();
     assertThat(files).hasSize(7);

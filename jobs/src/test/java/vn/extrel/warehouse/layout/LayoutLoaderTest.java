@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.extrel.warehouse.config.ConfigException;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.config.YamlDocument;
 import vn.extrel.warehouse.reference.Reference;
 import vn.extrel.warehouse.testing.Repo;
+import vn.extrel.warehouse.yaml.ConfigException;
+import vn.extrel.warehouse.yaml.YamlDocument;
 
 class LayoutLoaderTest {
 

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.ops.DqResultsTable;
-import vn.extrel.warehouse.ops.FilesTable;
 import vn.extrel.warehouse.samples.HostileXlsx;
-import vn.extrel.warehouse.silver.QuarantineTable;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.BronzeTable;
+import vn.extrel.warehouse.table.DqResultsTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.FilesTable;
+import vn.extrel.warehouse.table.QuarantineTable;
 import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.ConfigCopy;
 import vn.extrel.warehouse.testing.Loads;
@@ -261,7 +261,7 @@ class BadFilesTest {
   void aCorrectedResendWithTheSameSizeAndTimeIsLoaded() {
     assertThat(nextNight.out()).containsPattern("loaded\\s+trade/xuat-nhap-khau-2014-2016.csv");
     assertThat(
-            w.read(TestSpark.get(), Targets.TRADE.table())
+            w.read(TestSpark.get(), FactTables.TRADE.table())
                 .filter("source_path = 'trade/xuat-nhap-khau-2014-2016.csv' AND cell = 'E2'")
                 .first()
                 .<java.math.BigDecimal>getAs("value"))
@@ -277,7 +277,7 @@ class BadFilesTest {
   @Test
   void twoByteIdenticalFilesKeepTheYearEachOnesNameGives() {
     List<Row> years =
-        w.read(TestSpark.get(), Targets.FDI.table())
+        w.read(TestSpark.get(), FactTables.FDI.table())
             .filter("source_path LIKE 'fdi/FDI_AnGiang_%'")
             .groupBy("source_path", "year")
             .count()
@@ -341,12 +341,12 @@ class BadFilesTest {
             "fdi/totals-off-2016.xlsx=failed/RULE_FAILED",
             "trade/exports-2016.csv=loaded/null");
     long fdiFromRejected =
-        w.read(TestSpark.get(), Targets.FDI.table())
+        w.read(TestSpark.get(), FactTables.FDI.table())
             .filter("source_path = 'fdi/totals-off-2016.xlsx'")
             .count();
     assertThat(fdiFromRejected).as("a rejected file loads nothing").isZero();
     assertThat(
-            w.read(TestSpark.get(), Targets.FDI.table())
+            w.read(TestSpark.get(), FactTables.FDI.table())
                 .filter(
                     "source_path = 'fdi/Bao-cao-FDI-An-Giang-2015.xlsx' AND row_role = 'detail'")
                 .count())
@@ -369,7 +369,7 @@ class BadFilesTest {
     assertThat(r.getJavaMap(r.fieldIndex(QuarantineTable.RAW_VALUES)))
         .containsEntry("partner", "Thái Lan");
     List<Row> loaded =
-        w.read(spark, Targets.TRADE.table())
+        w.read(spark, FactTables.TRADE.table())
             .filter("source_path = 'trade/exports-2016.csv'")
             .orderBy("row")
             .select("partner_id", "value")

@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.extrel.warehouse.bronze.BronzeTable;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.gold.IndicatorsTable;
-import vn.extrel.warehouse.gold.VintagesTable;
 import vn.extrel.warehouse.ops.TableChecksums;
-import vn.extrel.warehouse.silver.ExcludedRowsTable;
-import vn.extrel.warehouse.silver.PartnerTable;
-import vn.extrel.warehouse.silver.QuarantineTable;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.BronzeTable;
+import vn.extrel.warehouse.table.ExcludedRowsTable;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.IndicatorsTable;
+import vn.extrel.warehouse.table.PartnerTable;
+import vn.extrel.warehouse.table.QuarantineTable;
+import vn.extrel.warehouse.table.TableId;
+import vn.extrel.warehouse.table.VintagesTable;
 import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.Loads;
 import vn.extrel.warehouse.testing.Repo;
@@ -116,7 +116,7 @@ class ChangedOutsideALoadTest {
   /** The tables that hold facts and their lineage (not the operational log). */
   static List<TableId> dataTables() {
     List<TableId> out = new ArrayList<>(List.of(BronzeTable.ID));
-    Targets.all().forEach(t -> out.add(t.table()));
+    FactTables.all().forEach(t -> out.add(t.table()));
     out.addAll(
         List.of(
             QuarantineTable.ID,

@@ -12,10 +12,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.errors.UserException;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.BronzeTable;
+import vn.extrel.warehouse.table.FactTables;
 import vn.extrel.warehouse.testing.Loads;
 import vn.extrel.warehouse.testing.Repo;
 import vn.extrel.warehouse.testing.TestSpark;
@@ -65,7 +65,7 @@ class EarlierBronzeLayoutTest {
     SparkSession spark = TestSpark.get();
     Warehouse w = Loads.warehouse(dir.resolve("warehouse"));
     StructType earlier = new StructType();
-    for (var f : Targets.TRADE.schema().fields()) {
+    for (var f : FactTables.TRADE.schema().fields()) {
       if (!f.name().endsWith("_key")) {
         earlier = earlier.add(f);
       }
@@ -75,7 +75,7 @@ class EarlierBronzeLayoutTest {
         .write()
         .format("delta")
         .option("userMetadata", EARLIER_LOAD)
-        .save(w.path(Targets.TRADE.table()));
+        .save(w.path(FactTables.TRADE.table()));
     Path input = tradeInput(dir);
 
     assertThatThrownBy(() -> Loads.load(input, w))
@@ -83,7 +83,7 @@ class EarlierBronzeLayoutTest {
         .hasMessageContaining("silver.trade")
         .hasMessageContaining("flow_key")
         .hasMessageContaining("--warehouse NEW_FOLDER");
-    assertThat(w.read(spark, Targets.TRADE.table()).schema().fieldNames())
+    assertThat(w.read(spark, FactTables.TRADE.table()).schema().fieldNames())
         .as("the old table is left as it was")
         .doesNotContain("flow_key");
   }

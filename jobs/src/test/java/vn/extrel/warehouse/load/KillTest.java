@@ -16,17 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.catalog.TableLog;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.catalog.WarehouseTables;
-import vn.extrel.warehouse.gold.IndicatorsTable;
-import vn.extrel.warehouse.ops.LoadRunsTable;
 import vn.extrel.warehouse.ops.TableChecksums;
+import vn.extrel.warehouse.table.IndicatorsTable;
+import vn.extrel.warehouse.table.LoadRunsTable;
+import vn.extrel.warehouse.table.TableId;
+import vn.extrel.warehouse.table.WarehouseTables;
 import vn.extrel.warehouse.testing.Loads;
 import vn.extrel.warehouse.testing.Repo;
 import vn.extrel.warehouse.testing.TestSpark;
 import vn.extrel.warehouse.testing.WarehouseProcess;
+import vn.extrel.warehouse.util.Failpoints;
 
 /**
  * A real load process ({@code warehouse load} in a JVM of its own) killed with SIGKILL early

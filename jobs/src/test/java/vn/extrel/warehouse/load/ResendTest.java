@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.ops.FileLoadsTable;
-import vn.extrel.warehouse.silver.Targets;
+import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.FileLoadsTable;
 import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.Loads;
 import vn.extrel.warehouse.testing.Repo;
@@ -49,7 +49,7 @@ class ResendTest {
     Warehouse w = Loads.warehouse(dir);
     Loads.load(config, input, w);
     List<Row> rows2015 =
-        w.read(spark, Targets.FDI.table()).filter("year = 2015").orderBy("cell").collectAsList();
+        w.read(spark, FactTables.FDI.table()).filter("year = 2015").orderBy("cell").collectAsList();
     WarehouseCatalog.bind(spark, w, config.indicators().views());
     long firstVersion =
         spark
@@ -79,7 +79,7 @@ class ResendTest {
             "fdi/Bao-cao-FDI-An-Giang-2015.xlsx=unchanged",
             "fdi/Bao-cao-FDI-An-Giang-2016.xlsx=loaded");
     assertThat(
-            w.read(spark, Targets.FDI.table())
+            w.read(spark, FactTables.FDI.table())
                 .filter("year = 2015")
                 .orderBy("cell")
                 .collectAsList())
@@ -116,7 +116,7 @@ class ResendTest {
     assertThat(revisions.get(0).<String>getAs(FileLoadsTable.SHA256))
         .isNotEqualTo(revisions.get(1).getAs(FileLoadsTable.SHA256));
     assertThat(
-            w.read(spark, vn.extrel.warehouse.bronze.BronzeTable.ID)
+            w.read(spark, vn.extrel.warehouse.table.BronzeTable.ID)
                 .filter("source_path = 'fdi/Bao-cao-FDI-An-Giang-2016.xlsx'")
                 .select("source_sha256")
                 .distinct()

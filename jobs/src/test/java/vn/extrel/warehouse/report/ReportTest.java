@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.config.ConfigException;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.export.ExportLocale;
 import vn.extrel.warehouse.testing.Cli;
@@ -29,6 +28,7 @@ import vn.extrel.warehouse.testing.Readers;
 import vn.extrel.warehouse.testing.Repo;
 import vn.extrel.warehouse.testing.SampleWarehouse;
 import vn.extrel.warehouse.testing.TestSpark;
+import vn.extrel.warehouse.yaml.ConfigException;
 
 /**
  * The 2016 review of the sample warehouse, in Vietnamese and English, read back by readers that

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.extrel.warehouse.config.ConfigException;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.export.ExportLocale;
 import vn.extrel.warehouse.testing.Cli;
 import vn.extrel.warehouse.testing.ConfigCopy;
+import vn.extrel.warehouse.yaml.ConfigException;
 
 /**
  * A template mistake is refused with the file, the line and the fix, before anything is written.

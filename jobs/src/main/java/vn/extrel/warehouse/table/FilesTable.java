@@ -1,8 +1,7 @@
-package vn.extrel.warehouse.ops;
+package vn.extrel.warehouse.table;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.catalog.TableId;
 
 /**
  * {@code ops.files}: the file manifest, one row per source path with its current version, so a

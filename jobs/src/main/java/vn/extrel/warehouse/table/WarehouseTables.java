@@ -1,21 +1,8 @@
-package vn.extrel.warehouse.catalog;
+package vn.extrel.warehouse.table;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.bronze.BronzeTable;
-import vn.extrel.warehouse.gold.IndicatorsTable;
-import vn.extrel.warehouse.gold.VintagesTable;
-import vn.extrel.warehouse.ops.DqResultsTable;
-import vn.extrel.warehouse.ops.FileLoadsTable;
-import vn.extrel.warehouse.ops.FilesTable;
-import vn.extrel.warehouse.ops.LoadRunsTable;
-import vn.extrel.warehouse.silver.ExcludedRowsTable;
-import vn.extrel.warehouse.silver.MemberKeys;
-import vn.extrel.warehouse.silver.PartnerTable;
-import vn.extrel.warehouse.silver.QuarantineTable;
-import vn.extrel.warehouse.silver.Target;
-import vn.extrel.warehouse.silver.Targets;
 
 /**
  * Every table of the warehouse with its schema. Tables are created by their first write (see {@link
@@ -38,7 +25,7 @@ public final class WarehouseTables {
     if (table.equals(ExcludedRowsTable.ID)) {
       return ExcludedRowsTable.PROPERTIES;
     }
-    for (Target t : Targets.all()) {
+    for (FactTable t : FactTables.all()) {
       if (table.equals(t.table())) {
         return t.properties();
       }
@@ -49,7 +36,7 @@ public final class WarehouseTables {
   public static Map<TableId, StructType> all() {
     Map<TableId, StructType> tables = new LinkedHashMap<>();
     tables.put(BronzeTable.ID, BronzeTable.SCHEMA);
-    for (Target t : Targets.all()) {
+    for (FactTable t : FactTables.all()) {
       tables.put(t.table(), t.schema());
     }
     tables.put(QuarantineTable.ID, QuarantineTable.SCHEMA);

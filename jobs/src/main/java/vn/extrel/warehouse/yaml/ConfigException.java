@@ -1,4 +1,4 @@
-package vn.extrel.warehouse.config;
+package vn.extrel.warehouse.yaml;
 
 import vn.extrel.warehouse.errors.UserException;
 

@@ -1,9 +1,7 @@
-package vn.extrel.warehouse.gold;
+package vn.extrel.warehouse.table;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.catalog.TableId;
-import vn.extrel.warehouse.silver.Target;
 
 /**
  * {@code gold.indicator_vintages}: every figure of {@code gold.indicators} as each publication that
@@ -31,7 +29,7 @@ public final class VintagesTable {
           .add(IndicatorsTable.DIMENSION, DataTypes.StringType, false)
           .add(IndicatorsTable.MEMBER, DataTypes.StringType, false)
           .add(IndicatorsTable.MEMBER_NAME, DataTypes.StringType)
-          .add(IndicatorsTable.VALUE, Target.AMOUNT)
+          .add(IndicatorsTable.VALUE, FactTable.AMOUNT)
           .add(IndicatorsTable.UNIT, DataTypes.StringType)
           .add(IndicatorsTable.STATUS, DataTypes.StringType)
           .add(IndicatorsTable.PUBLISHED_YOY_PCT, DataTypes.DoubleType)

@@ -1,4 +1,4 @@
-package vn.extrel.warehouse.ops;
+package vn.extrel.warehouse.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.load.FileOutcome;
-import vn.extrel.warehouse.load.LoadListener;
-import vn.extrel.warehouse.load.LoadResult;
 
 /**
  * The JSON-lines event log of loads and nightly runs: one object per line, appended, readable by

@@ -1,4 +1,4 @@
-package vn.extrel.warehouse.load;
+package vn.extrel.warehouse.util;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,9 +1,7 @@
-package vn.extrel.warehouse.gold;
+package vn.extrel.warehouse.table;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.catalog.TableId;
-import vn.extrel.warehouse.silver.Target;
 
 /**
  * {@code gold.indicators}: one long table of yearly indicators, each with its year-over-year
@@ -78,10 +76,10 @@ public final class IndicatorsTable {
           .add(DIMENSION, DataTypes.StringType, false)
           .add(MEMBER, DataTypes.StringType, false)
           .add(MEMBER_NAME, DataTypes.StringType)
-          .add(VALUE, Target.AMOUNT)
+          .add(VALUE, FactTable.AMOUNT)
           .add(UNIT, DataTypes.StringType)
-          .add(PREV_VALUE, Target.AMOUNT)
-          .add(YOY_CHANGE, Target.AMOUNT)
+          .add(PREV_VALUE, FactTable.AMOUNT)
+          .add(YOY_CHANGE, FactTable.AMOUNT)
           .add(YOY_RATIO, DataTypes.DoubleType)
           .add(YOY_CHANGE_PCT, DataTypes.DoubleType)
           .add(SHARE_PCT, DataTypes.DoubleType)

@@ -1,4 +1,4 @@
-package vn.extrel.warehouse.cli;
+package vn.extrel.warehouse.spark;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;

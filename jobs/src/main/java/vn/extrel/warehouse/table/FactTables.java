@@ -1,18 +1,17 @@
-package vn.extrel.warehouse.silver;
+package vn.extrel.warehouse.table;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.extrel.warehouse.catalog.TableId;
 import vn.extrel.warehouse.parse.Unit;
 
 /** The silver tables layouts can feed, with their fields and measures. */
-public final class Targets {
-  private Targets() {}
+public final class FactTables {
+  private FactTables() {}
 
   /** Foreign direct investment, long: one row per (year, area, partner, sector, measure). */
-  public static final Target FDI =
-      Target.longFacts(
+  public static final FactTable FDI =
+      FactTable.longFacts(
           "fdi",
           new TableId("silver", "fdi"),
           List.of(
@@ -36,8 +35,8 @@ public final class Targets {
           List.of("area", "partner_country", "sector"));
 
   /** Foreign trade, long: one row per (year, flow, partner, product group, measure). */
-  public static final Target TRADE =
-      Target.longFacts(
+  public static final FactTable TRADE =
+      FactTable.longFacts(
           "trade",
           new TableId("silver", "trade"),
           List.of(
@@ -51,8 +50,8 @@ public final class Targets {
           List.of("flow", "partner_country", "product_group"));
 
   /** Foreign-affairs activities: one row per activity and partner. */
-  public static final Target ACTIVITY =
-      Target.rowFacts(
+  public static final FactTable ACTIVITY =
+      FactTable.rowFacts(
           "activity",
           new TableId("silver", "activity"),
           "activity_id",
@@ -65,17 +64,17 @@ public final class Targets {
               Dimension.code("field", "field"),
               Dimension.of("title", FieldType.TEXT)));
 
-  public static final Map<String, Target> ALL;
+  public static final Map<String, FactTable> ALL;
 
   static {
-    Map<String, Target> all = new LinkedHashMap<>();
-    for (Target t : List.of(FDI, TRADE, ACTIVITY)) {
+    Map<String, FactTable> all = new LinkedHashMap<>();
+    for (FactTable t : List.of(FDI, TRADE, ACTIVITY)) {
       all.put(t.name(), t);
     }
     ALL = Map.copyOf(all);
   }
 
-  public static List<Target> all() {
+  public static List<FactTable> all() {
     return List.of(FDI, TRADE, ACTIVITY);
   }
 }

@@ -1,15 +1,14 @@
-package vn.extrel.warehouse.silver;
+package vn.extrel.warehouse.table;
 
 import org.apache.spark.sql.catalyst.expressions.XXH64;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
-import vn.extrel.warehouse.catalog.TableId;
 
 /**
- * Member keys: beside each keyed member column of a silver fact table ({@link Target#keyed()}, such
- * as {@code partner_country}) a {@code _key} column holds the member's 64-bit hash, the value of
- * Spark SQL's {@code xxhash64(partner_country)}. Aggregations over millions of rows group by the
+ * Member keys: beside each keyed member column of a silver fact table ({@link FactTable#keyed()},
+ * such as {@code partner_country}) a {@code _key} column holds the member's 64-bit hash, the value
+ * of Spark SQL's {@code xxhash64(partner_country)}. Aggregations over millions of rows group by the
  * numbers, several times faster than by the texts, and turn the few keys of the result back into
  * members with {@code silver.member_keys}.
  *

@@ -1,4 +1,4 @@
-package vn.extrel.warehouse.cli;
+package vn.extrel.warehouse.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

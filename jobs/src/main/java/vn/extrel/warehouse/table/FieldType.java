@@ -1,4 +1,4 @@
-package vn.extrel.warehouse.silver;
+package vn.extrel.warehouse.table;
 
 /**
  * What a target field holds, which decides how its source text is parsed and which columns it

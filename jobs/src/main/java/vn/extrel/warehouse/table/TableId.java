@@ -1,4 +1,4 @@
-package vn.extrel.warehouse.catalog;
+package vn.extrel.warehouse.table;
 
 import java.io.Serializable;
 

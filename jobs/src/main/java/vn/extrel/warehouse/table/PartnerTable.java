@@ -1,8 +1,7 @@
-package vn.extrel.warehouse.silver;
+package vn.extrel.warehouse.table;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.catalog.TableId;
 
 /**
  * {@code silver.partner}: the partner dimension (countries, foreign provinces, organisations) with

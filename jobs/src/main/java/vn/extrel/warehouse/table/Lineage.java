@@ -1,4 +1,4 @@
-package vn.extrel.warehouse.silver;
+package vn.extrel.warehouse.table;
 
 import java.util.List;
 import org.apache.spark.sql.Row;

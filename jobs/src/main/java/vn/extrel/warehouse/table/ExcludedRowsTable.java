@@ -1,8 +1,7 @@
-package vn.extrel.warehouse.silver;
+package vn.extrel.warehouse.table;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.catalog.TableId;
 
 /**
  * {@code silver.excluded_rows}: the non-data rows of each file (titles, headers, totals, subtotals,
@@ -29,7 +28,7 @@ public final class ExcludedRowsTable {
   /** A1 reference to raw text. */
   public static final String RAW_VALUES = "raw_values";
 
-  /** File statistics only on what loads replace rows by and analysts filter by (see Target). */
+  /** File statistics only on what loads replace rows by and analysts filter by (see FactTable). */
   public static final java.util.Map<String, String> PROPERTIES =
       java.util.Map.of("delta.dataSkippingStatsColumns", DATASET + "," + SOURCE_PATH);
 

@@ -1,8 +1,7 @@
-package vn.extrel.warehouse.bronze;
+package vn.extrel.warehouse.table;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.catalog.TableId;
 
 /**
  * {@code bronze.source_rows}: every row of every source file version, as read, in text, with its

@@ -1,9 +1,7 @@
-package vn.extrel.warehouse.ops;
+package vn.extrel.warehouse.table;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.catalog.TableId;
-import vn.extrel.warehouse.silver.Target;
 
 /**
  * {@code ops.dq_results}: data-quality results of each run: totals reconciliation and the rules of
@@ -56,9 +54,9 @@ public final class DqResultsTable {
           .add(ROW, DataTypes.IntegerType)
           .add(COLUMN, DataTypes.StringType)
           .add(CELL, DataTypes.StringType)
-          .add(EXPECTED, Target.AMOUNT)
-          .add(ACTUAL, Target.AMOUNT)
-          .add(DIFFERENCE, Target.AMOUNT)
+          .add(EXPECTED, FactTable.AMOUNT)
+          .add(ACTUAL, FactTable.AMOUNT)
+          .add(DIFFERENCE, FactTable.AMOUNT)
           .add(FAILING_ROWS, DataTypes.LongType)
           .add(MESSAGE, DataTypes.StringType);
 }

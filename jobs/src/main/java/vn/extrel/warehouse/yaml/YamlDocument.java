@@ -1,4 +1,4 @@
-package vn.extrel.warehouse.config;
+package vn.extrel.warehouse.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,8 +1,7 @@
-package vn.extrel.warehouse.ops;
+package vn.extrel.warehouse.table;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.catalog.TableId;
 
 /**
  * {@code ops.file_loads}: one row per file version a run read, with its accounting: rows read =

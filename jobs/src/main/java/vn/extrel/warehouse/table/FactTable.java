@@ -1,4 +1,4 @@
-package vn.extrel.warehouse.silver;
+package vn.extrel.warehouse.table;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -11,7 +11,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.catalog.TableId;
 
 /**
  * A silver table that layouts feed. Two shapes:
@@ -23,7 +22,7 @@ import vn.extrel.warehouse.catalog.TableId;
  *       several).
  * </ul>
  */
-public final class Target implements Serializable {
+public final class FactTable implements Serializable {
 
   public static final String DATASET = "dataset";
   public static final String YEAR = "year";
@@ -74,7 +73,7 @@ public final class Target implements Serializable {
   private final StructType schema;
   private final int[] keySources;
 
-  private Target(
+  private FactTable(
       String name,
       TableId table,
       boolean longFacts,
@@ -107,17 +106,17 @@ public final class Target implements Serializable {
     }
   }
 
-  static Target longFacts(
+  static FactTable longFacts(
       String name,
       TableId table,
       List<Dimension> dims,
       List<Measure> measures,
       List<String> keyed) {
-    return new Target(name, table, true, dims, measures, null, keyed);
+    return new FactTable(name, table, true, dims, measures, null, keyed);
   }
 
-  static Target rowFacts(String name, TableId table, String rowIdColumn, List<Dimension> dims) {
-    return new Target(name, table, false, dims, List.of(), rowIdColumn, List.of());
+  static FactTable rowFacts(String name, TableId table, String rowIdColumn, List<Dimension> dims) {
+    return new FactTable(name, table, false, dims, List.of(), rowIdColumn, List.of());
   }
 
   /**

@@ -1,8 +1,7 @@
-package vn.extrel.warehouse.silver;
+package vn.extrel.warehouse.table;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.catalog.TableId;
 
 /**
  * {@code silver.quarantine}: source rows that failed validation, with every problem found, the raw
@@ -50,7 +49,7 @@ public final class QuarantineTable {
           .add("message", DataTypes.StringType)
           .add("suggestions", DataTypes.createArrayType(DataTypes.StringType, true));
 
-  /** File statistics only on what loads replace rows by and analysts filter by (see Target). */
+  /** File statistics only on what loads replace rows by and analysts filter by (see FactTable). */
   public static final java.util.Map<String, String> PROPERTIES =
       java.util.Map.of("delta.dataSkippingStatsColumns", DATASET + "," + SOURCE_PATH);
 
