@@ -23,6 +23,7 @@ import vn.extrel.warehouse.silver.SilverParser;
 import vn.extrel.warehouse.silver.SilverRows;
 import vn.extrel.warehouse.table.BronzeTable;
 import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.FileStatus;
 import vn.extrel.warehouse.util.Hashing;
 
 /**
@@ -95,7 +96,7 @@ public final class CheckJob {
       SourceFile match = new InputScanner(config.layouts()).matchAnywhere(file);
       if (match == null || match.layoutId() == null) {
         String why =
-            match == null || !"no_layout".equals(match.problem())
+            match == null || match.problem() != FileStatus.NO_LAYOUT
                 ? (match == null ? file + ": no layout claims it" : match.detail())
                 : file
                     + ": no layout claims this file. Write one in config/layouts/ (docs/LAYOUTS.md), or name"
@@ -104,7 +105,7 @@ public final class CheckJob {
             file.toString(),
             null,
             null,
-            match == null ? "NO_LAYOUT" : match.problem().toUpperCase(),
+            (match == null ? FileStatus.NO_LAYOUT : match.problem()).name(),
             why,
             Map.of(),
             List.of(),

@@ -23,7 +23,9 @@ import vn.extrel.warehouse.load.LoadListener;
 import vn.extrel.warehouse.load.LoadResult;
 import vn.extrel.warehouse.spark.SparkSessions;
 import vn.extrel.warehouse.table.DqResultsTable;
+import vn.extrel.warehouse.table.FileStatus;
 import vn.extrel.warehouse.table.QuarantineTable;
+import vn.extrel.warehouse.table.RunStatus;
 import vn.extrel.warehouse.util.Text;
 
 /**
@@ -106,7 +108,7 @@ public class LoadCommand implements Callable<Integer> {
         runDate != null
             ? runDate
             : java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-    boolean changed = !"nothing_to_do".equals(result.status());
+    boolean changed = result.status() != RunStatus.NOTHING_TO_DO;
     vn.extrel.warehouse.export.NightlyExports.run(
         SparkSessions::getOrCreate,
         warehouse,
@@ -180,16 +182,16 @@ public class LoadCommand implements Callable<Integer> {
       LoadResult r, Warehouse warehouse, SparkSession spark, PrintWriter out, boolean verbose) {
     out.printf(
         "Run %s: %s in %.1f s (warehouse %s)%n",
-        r.runId(), r.status().replace('_', ' '), r.elapsedMillis() / 1000.0, warehouse);
-    long skipped = r.count(FileOutcome.SKIPPED);
-    long ignored = r.count(FileOutcome.IGNORED);
+        r.runId(), r.status().wire().replace('_', ' '), r.elapsedMillis() / 1000.0, warehouse);
+    long skipped = r.count(FileStatus.SKIPPED);
+    long ignored = r.count(FileStatus.IGNORED);
     out.printf(
         "Files: %d seen, %d loaded, %d unchanged, %d failed, %d without a layout%s%n",
         r.files().stream().filter(FileOutcome::seen).count(),
-        r.count(FileOutcome.LOADED),
-        r.count(FileOutcome.UNCHANGED),
-        r.count(FileOutcome.FAILED),
-        r.count("no_layout") + r.count("ambiguous_layout"),
+        r.count(FileStatus.LOADED),
+        r.count(FileStatus.UNCHANGED),
+        r.count(FileStatus.FAILED),
+        r.count(FileStatus.NO_LAYOUT) + r.count(FileStatus.AMBIGUOUS_LAYOUT),
         (skipped > 0 ? "; " + skipped + " skipped (not read)" : "")
             + (ignored > 0
                 ? "; " + ignored + " ignored" + (verbose ? "" : " (--verbose lists them)")
@@ -202,7 +204,7 @@ public class LoadCommand implements Callable<Integer> {
       r.repaired().forEach(line -> out.println("  " + line));
     }
     for (FileOutcome f : r.files()) {
-      if (FileOutcome.IGNORED.equals(f.status()) && !verbose) {
+      if (FileStatus.IGNORED.equals(f.status()) && !verbose) {
         continue;
       }
       boolean plain = f.seen() && !f.failed();

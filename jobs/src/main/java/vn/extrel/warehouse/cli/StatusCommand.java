@@ -17,6 +17,7 @@ import vn.extrel.warehouse.load.EventLog;
 import vn.extrel.warehouse.ops.StateFile;
 import vn.extrel.warehouse.ops.TableIntegrity;
 import vn.extrel.warehouse.schedule.ScheduleState;
+import vn.extrel.warehouse.table.RunStatus;
 import vn.extrel.warehouse.util.HadoopConf;
 
 /**
@@ -61,7 +62,7 @@ public final class StatusCommand implements Callable<Integer> {
           "  %-26s %-24s %-22s %s%n",
           e.path("ts").asText(),
           e.path("run_id").asText(),
-          failed ? "failed" : e.path("status").asText(),
+          failed ? RunStatus.FAILED.wire() : e.path("status").asText(),
           failed
               ? e.path("error").asText()
               : String.format(

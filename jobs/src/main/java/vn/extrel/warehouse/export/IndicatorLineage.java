@@ -37,6 +37,7 @@ import vn.extrel.warehouse.table.Dimension;
 import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.table.FactTables;
 import vn.extrel.warehouse.table.FileLoadsTable;
+import vn.extrel.warehouse.table.FileStatus;
 import vn.extrel.warehouse.table.IndicatorsTable;
 import vn.extrel.warehouse.table.Lineage;
 import vn.extrel.warehouse.table.TableId;
@@ -292,7 +293,7 @@ final class IndicatorLineage {
     }
     for (Row r :
         Pinned.read(spark, w, FileLoadsTable.ID, version)
-            .filter(col(FileLoadsTable.STATUS).equalTo("loaded"))
+            .filter(col(FileLoadsTable.STATUS).equalTo(FileStatus.LOADED.wire()))
             .groupBy(
                 col(FileLoadsTable.SOURCE_PATH),
                 col(FileLoadsTable.SHA256),

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.table.FileStatus;
 
 /**
  * The JSON-lines event log of loads and nightly runs: one object per line, appended, readable by
@@ -100,7 +101,7 @@ public final class EventLog implements LoadListener {
   public void fileFinished(String runId, FileOutcome o) {
     ObjectNode f = JSON.createObjectNode();
     f.put("path", o.path())
-        .put("status", o.status())
+        .put("status", o.status().wire())
         .put("layout", o.layout())
         .put("sha256", o.sha256());
     f.put("rows_read", o.rowsRead())
@@ -116,10 +117,12 @@ public final class EventLog implements LoadListener {
   @Override
   public void runFinished(String runId, LoadResult r) {
     ObjectNode f = JSON.createObjectNode();
-    f.put("status", r.status()).put("millis", r.elapsedMillis()).put("files", r.files().size());
-    f.put("files_loaded", r.count(FileOutcome.LOADED))
-        .put("files_unchanged", r.count(FileOutcome.UNCHANGED));
-    f.put("files_failed", r.count(FileOutcome.FAILED))
+    f.put("status", r.status().wire())
+        .put("millis", r.elapsedMillis())
+        .put("files", r.files().size());
+    f.put("files_loaded", r.count(FileStatus.LOADED))
+        .put("files_unchanged", r.count(FileStatus.UNCHANGED));
+    f.put("files_failed", r.count(FileStatus.FAILED))
         .put("rows_read", r.rowsRead())
         .put("rows_loaded", r.rowsLoaded());
     f.put("rows_quarantined", r.rowsQuarantined()).put("rows_excluded", r.rowsExcluded());

@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.layout.Layout;
+import vn.extrel.warehouse.table.FileStatus;
 
 /**
  * Lists the input folder (local or object storage) on the driver and matches each file to its
@@ -243,12 +244,12 @@ public final class InputScanner {
   }
 
   private static SourceFile skipped(String uri, String rel, String why) {
-    return new SourceFile(uri, rel, 0, 0, null, FileOutcome.SKIPPED, rel + ": skipped: " + why);
+    return new SourceFile(uri, rel, 0, 0, null, FileStatus.SKIPPED, rel + ": skipped: " + why);
   }
 
   private static SourceFile ignoredFile(String uri, String rel, String why) {
     return new SourceFile(
-        uri, rel, 0, 0, null, FileOutcome.IGNORED, rel + ": ignored (" + why + ")");
+        uri, rel, 0, 0, null, FileStatus.IGNORED, rel + ": ignored (" + why + ")");
   }
 
   /** A regular file: clutter, listed to be ignored, or matched to its layout. */
@@ -265,7 +266,7 @@ public final class InputScanner {
     }
     SourceFile f = match(uri, rel, size, modified);
     String lower = name.toLowerCase(java.util.Locale.ROOT);
-    if ("no_layout".equals(f.problem()) && SPREADSHEETS.stream().noneMatch(lower::endsWith)) {
+    if (f.problem() == FileStatus.NO_LAYOUT && SPREADSHEETS.stream().noneMatch(lower::endsWith)) {
       return ignoredFile(uri, rel, "not a spreadsheet, and no layout claims it");
     }
     return f;
@@ -295,7 +296,7 @@ public final class InputScanner {
               rel,
               abs.toFile().length(),
               abs.toFile().lastModified());
-      if (f.layoutId() != null || "ambiguous_layout".equals(f.problem())) {
+      if (f.layoutId() != null || f.problem() == FileStatus.AMBIGUOUS_LAYOUT) {
         return f;
       }
       last = f;
@@ -333,7 +334,7 @@ public final class InputScanner {
           size,
           modified,
           null,
-          "no_layout",
+          FileStatus.NO_LAYOUT,
           rel
               + ": no layout claims this file, so it was not loaded. Add its name pattern to a layout's match.files,"
               + " or write a layout for it (docs/LAYOUTS.md)");
@@ -344,7 +345,7 @@ public final class InputScanner {
         size,
         modified,
         null,
-        "ambiguous_layout",
+        FileStatus.AMBIGUOUS_LAYOUT,
         rel
             + ": claimed by several layouts "
             + hits

@@ -33,8 +33,10 @@ import vn.extrel.warehouse.table.DqResultsTable;
 import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.table.FactTables;
 import vn.extrel.warehouse.table.FileLoadsTable;
+import vn.extrel.warehouse.table.FileStatus;
 import vn.extrel.warehouse.table.FilesTable;
 import vn.extrel.warehouse.table.LoadRunsTable;
+import vn.extrel.warehouse.table.RunStatus;
 import vn.extrel.warehouse.util.Failpoints;
 import vn.extrel.warehouse.util.HadoopConf;
 
@@ -210,7 +212,7 @@ public final class LoadJob {
           runId,
           Map.of(
               LoadRunsTable.STATUS,
-              "failed",
+              RunStatus.FAILED.wire(),
               LoadRunsTable.ENDED_AT,
               Instant.now(),
               LoadRunsTable.MESSAGE,
@@ -254,15 +256,15 @@ public final class LoadJob {
   private Map<String, Object> endOfRun(LoadResult result) {
     Map<String, Object> end = new LinkedHashMap<>();
     end.put(LoadRunsTable.ENDED_AT, Instant.now());
-    end.put(LoadRunsTable.STATUS, result.status());
+    end.put(LoadRunsTable.STATUS, result.status().wire());
     end.put(
         LoadRunsTable.FILES_SEEN, (int) result.files().stream().filter(FileOutcome::seen).count());
-    end.put(LoadRunsTable.FILES_LOADED, (int) result.count(FileOutcome.LOADED));
-    end.put(LoadRunsTable.FILES_UNCHANGED, (int) result.count(FileOutcome.UNCHANGED));
-    end.put(LoadRunsTable.FILES_FAILED, (int) result.count(FileOutcome.FAILED));
+    end.put(LoadRunsTable.FILES_LOADED, (int) result.count(FileStatus.LOADED));
+    end.put(LoadRunsTable.FILES_UNCHANGED, (int) result.count(FileStatus.UNCHANGED));
+    end.put(LoadRunsTable.FILES_FAILED, (int) result.count(FileStatus.FAILED));
     end.put(
         LoadRunsTable.FILES_UNMATCHED,
-        (int) (result.count("no_layout") + result.count("ambiguous_layout")));
+        (int) (result.count(FileStatus.NO_LAYOUT) + result.count(FileStatus.AMBIGUOUS_LAYOUT)));
     end.put(LoadRunsTable.ROWS_READ, result.rowsRead());
     end.put(LoadRunsTable.ROWS_LOADED, result.rowsLoaded());
     end.put(LoadRunsTable.ROWS_QUARANTINED, result.rowsQuarantined());
@@ -318,7 +320,7 @@ public final class LoadJob {
     return Optional.of(
         new LoadResult(
             runId,
-            anyFailed ? "succeeded_with_errors" : "nothing_to_do",
+            anyFailed ? RunStatus.SUCCEEDED_WITH_ERRORS : RunStatus.NOTHING_TO_DO,
             outcomes,
             Map.of(),
             Instant.now().toEpochMilli() - started.toEpochMilli(),
@@ -467,14 +469,17 @@ public final class LoadJob {
 
     List<FileOutcome> outcomes = new ArrayList<>(scan.plan().outcomes());
     if (!gone.paths().isEmpty()) {
-      outcomes.removeIf(o -> FileOutcome.VANISHED.equals(o.status()));
+      outcomes.removeIf(o -> FileStatus.VANISHED.equals(o.status()));
     }
     outcomes.addAll(fresh.outcomes());
     outcomes.addAll(gone.outcomes());
     outcomes.sort(Comparator.comparing(FileOutcome::path));
     boolean anyFailed = outcomes.stream().anyMatch(FileOutcome::failed) || dqErrors > 0;
     boolean nothing = scan.plan().tasks().isEmpty() && !silverChanged && !scan.regold();
-    String status = anyFailed ? "succeeded_with_errors" : nothing ? "nothing_to_do" : "succeeded";
+    RunStatus status =
+        anyFailed
+            ? RunStatus.SUCCEEDED_WITH_ERRORS
+            : nothing ? RunStatus.NOTHING_TO_DO : RunStatus.SUCCEEDED;
     Written written =
         fresh.written().plus(again.written()).plus(gone.written()).plus(gold.written());
     return new LoadResult(
@@ -623,7 +628,7 @@ public final class LoadJob {
     scan.known().values().stream()
         .filter(
             e ->
-                FileOutcome.LOADED.equals(e.status())
+                FileStatus.LOADED.equals(e.status())
                     && scan.plan().files().containsKey(e.path())
                     && !fresh.loaded().containsKey(e.path()))
         .forEach(e -> current.put(e.path(), e.sha256()));
@@ -667,7 +672,7 @@ public final class LoadJob {
               e.layout(),
               e.target(),
               e.sha256(),
-              FileOutcome.PRUNED,
+              FileStatus.PRUNED,
               null,
               e.path() + ": no longer in the input folder; its rows were removed",
               0,
@@ -683,7 +688,7 @@ public final class LoadJob {
               e.layout(),
               e.layoutHash(),
               e.target(),
-              FileOutcome.PRUNED,
+              FileStatus.PRUNED,
               null,
               null,
               0,
@@ -791,7 +796,7 @@ public final class LoadJob {
           layout,
           target,
           t.sha256(),
-          FileOutcome.FAILED,
+          FileStatus.FAILED,
           s.errorCode,
           s.error,
           // Nothing of a failed file reaches silver: it counts no rows, so read = loaded +
@@ -807,7 +812,7 @@ public final class LoadJob {
           layout,
           target,
           t.sha256(),
-          FileOutcome.FAILED,
+          FileStatus.FAILED,
           "RULE_FAILED",
           silver.rejected().get(t.path()),
           0,
@@ -821,7 +826,7 @@ public final class LoadJob {
         layout,
         target,
         t.sha256(),
-        FileOutcome.LOADED,
+        FileStatus.LOADED,
         null,
         null,
         s.rowsRead(),
@@ -939,7 +944,7 @@ public final class LoadJob {
                 new Timestamp(e.modifiedMillis()),
                 e.layout(),
                 e.target(),
-                e.status(),
+                e.status().wire(),
                 e.errorCode(),
                 e.error(),
                 e.rowsRead(),

@@ -11,6 +11,7 @@ import vn.extrel.warehouse.bronze.FileTask;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.ops.Manifest;
+import vn.extrel.warehouse.table.FileStatus;
 import vn.extrel.warehouse.util.Hashing;
 
 /**
@@ -59,7 +60,7 @@ final class LoadPlanner {
     List<Manifest.Entry> touched = new ArrayList<>();
     Map<String, SourceFile> byPath = new LinkedHashMap<>();
     for (SourceFile f : files) {
-      if (FileOutcome.SKIPPED.equals(f.problem()) || FileOutcome.IGNORED.equals(f.problem())) {
+      if (FileStatus.SKIPPED.equals(f.problem()) || FileStatus.IGNORED.equals(f.problem())) {
         // Never read, never in the manifest: a file known before is now vanished.
         outcomes.add(
             new FileOutcome(f.path(), null, null, null, f.problem(), null, f.detail(), 0, 0, 0, 0));
@@ -75,7 +76,7 @@ final class LoadPlanner {
                 null,
                 null,
                 f.problem(),
-                f.problem().toUpperCase(),
+                f.problem().name(),
                 f.detail(),
                 0,
                 0,
@@ -96,7 +97,7 @@ final class LoadPlanner {
                   null,
                   null,
                   f.problem(),
-                  f.problem().toUpperCase(),
+                  f.problem().name(),
                   f.detail(),
                   0,
                   0,
@@ -114,7 +115,7 @@ final class LoadPlanner {
           m != null && f.layoutId().equals(m.layout()) && layoutHash.equals(m.layoutHash());
       // A file that failed is read again every run until it loads or changes: its failure is
       // reported (and counted in the exit code) every night, not just the first.
-      boolean settled = m != null && FileOutcome.LOADED.equals(m.status());
+      boolean settled = m != null && FileStatus.LOADED.equals(m.status());
       if (!force && sameLayout && settled && f.sameAs(m)) {
         outcomes.add(unchanged(m));
         continue;
@@ -133,7 +134,7 @@ final class LoadPlanner {
     }
     List<Manifest.Entry> vanished = new ArrayList<>();
     for (Manifest.Entry e : known.values()) {
-      if (!byPath.containsKey(e.path()) && !FileOutcome.PRUNED.equals(e.status())) {
+      if (!byPath.containsKey(e.path()) && !FileStatus.PRUNED.equals(e.status())) {
         vanished.add(e);
         outcomes.add(
             new FileOutcome(
@@ -141,7 +142,7 @@ final class LoadPlanner {
                 e.layout(),
                 e.target(),
                 e.sha256(),
-                FileOutcome.VANISHED,
+                FileStatus.VANISHED,
                 null,
                 e.path()
                     + ": no longer in the input folder; its rows are kept (load with --prune to remove them)",
@@ -160,7 +161,7 @@ final class LoadPlanner {
         m.layout(),
         m.target(),
         m.sha256(),
-        FileOutcome.UNCHANGED,
+        FileStatus.UNCHANGED,
         m.errorCode(),
         m.error(),
         m.rowsRead(),

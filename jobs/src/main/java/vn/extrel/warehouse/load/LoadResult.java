@@ -2,13 +2,15 @@ package vn.extrel.warehouse.load;
 
 import java.util.List;
 import java.util.Map;
+import vn.extrel.warehouse.table.FileStatus;
+import vn.extrel.warehouse.table.RunStatus;
 
 /**
  * The typed result of a load: per-file outcomes, rows written per table, and the headline
  * indicators.
  *
- * @param status {@code succeeded}, {@code succeeded_with_errors} (some files failed, the rest
- *     loaded) or {@code nothing_to_do}
+ * @param status {@link RunStatus#SUCCEEDED}, {@link RunStatus#SUCCEEDED_WITH_ERRORS} (some files
+ *     failed, the rest loaded) or {@link RunStatus#NOTHING_TO_DO}
  * @param factsWritten table name to rows written by this run
  * @param headline the total rows of {@code gold.indicators}, for the summary
  * @param stageMillis wall time of each stage (scan, bronze, silver, gold, ...), in order
@@ -17,7 +19,7 @@ import java.util.Map;
  */
 public record LoadResult(
     String runId,
-    String status,
+    RunStatus status,
     List<FileOutcome> files,
     Map<String, Long> factsWritten,
     long elapsedMillis,
@@ -28,7 +30,7 @@ public record LoadResult(
 
   public LoadResult(
       String runId,
-      String status,
+      RunStatus status,
       List<FileOutcome> files,
       Map<String, Long> factsWritten,
       long elapsedMillis,
@@ -77,8 +79,8 @@ public record LoadResult(
     return files.stream().mapToLong(FileOutcome::rowsExcluded).sum();
   }
 
-  public long count(String fileStatus) {
-    return files.stream().filter(f -> f.status().equals(fileStatus)).count();
+  public long count(FileStatus fileStatus) {
+    return files.stream().filter(f -> f.status() == fileStatus).count();
   }
 
   /** A file failed, matched no layout, or a rule found an error: the exit code says so. */

@@ -1,13 +1,16 @@
 package vn.extrel.warehouse.load;
 
+import vn.extrel.warehouse.table.FileStatus;
+
 /**
  * A file found in the input folder.
  *
  * @param uri full Hadoop URI
  * @param path relative to the input folder, with forward slashes: what analysts see everywhere
  * @param layoutId the layout that claims it, or null
- * @param problem why no single layout claims it ({@code no_layout}, {@code ambiguous_layout}), or
- *     why it is not read ({@code skipped}, {@code ignored}); null otherwise
+ * @param problem why no single layout claims it ({@link FileStatus#NO_LAYOUT}, {@link
+ *     FileStatus#AMBIGUOUS_LAYOUT}), or why it is not read ({@link FileStatus#SKIPPED}, {@link
+ *     FileStatus#IGNORED}); null otherwise
  * @param changeStamp what changes whenever the file's content does, even when its size and time
  *     stay (a corrected report copied with its old time, two saves in one second): the inode and
  *     its change time (ctime, which no copy can set) on local disk; null where there is none
@@ -18,7 +21,7 @@ public record SourceFile(
     long size,
     long modifiedMillis,
     String layoutId,
-    String problem,
+    FileStatus problem,
     String detail,
     String changeStamp) {
 
@@ -28,7 +31,7 @@ public record SourceFile(
       long size,
       long modifiedMillis,
       String layoutId,
-      String problem,
+      FileStatus problem,
       String detail) {
     this(uri, path, size, modifiedMillis, layoutId, problem, detail, null);
   }

@@ -11,6 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.table.FileStatus;
 import vn.extrel.warehouse.table.FilesTable;
 
 /**
@@ -28,7 +29,7 @@ public final class Manifest {
       String layout,
       String layoutHash,
       String target,
-      String status,
+      FileStatus status,
       String errorCode,
       String error,
       long rowsRead,
@@ -49,7 +50,7 @@ public final class Manifest {
         String layout,
         String layoutHash,
         String target,
-        String status,
+        FileStatus status,
         String errorCode,
         String error,
         long rowsRead,
@@ -112,7 +113,7 @@ public final class Manifest {
           layout,
           layoutHash,
           target,
-          status,
+          status.wire(),
           errorCode,
           error,
           rowsRead,
@@ -150,7 +151,7 @@ public final class Manifest {
               r.getAs(FilesTable.LAYOUT),
               r.getAs(FilesTable.LAYOUT_HASH),
               r.getAs(FilesTable.TARGET),
-              r.getAs(FilesTable.STATUS),
+              FileStatus.of(r.getAs(FilesTable.STATUS)),
               r.getAs(FilesTable.ERROR_CODE),
               r.getAs(FilesTable.ERROR),
               longOr(r, FilesTable.ROWS_READ),

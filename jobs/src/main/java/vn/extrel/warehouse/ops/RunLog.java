@@ -13,6 +13,7 @@ import org.apache.spark.sql.functions;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.table.LoadRunsTable;
+import vn.extrel.warehouse.table.RunStatus;
 
 /** Writes {@code ops.load_runs}: a row when a run starts, completed when it ends. */
 public final class RunLog {
@@ -29,7 +30,7 @@ public final class RunLog {
     values[LoadRunsTable.SCHEMA.fieldIndex(LoadRunsTable.RUN_ID)] = runId;
     values[LoadRunsTable.SCHEMA.fieldIndex(LoadRunsTable.COMMAND)] = command;
     values[LoadRunsTable.SCHEMA.fieldIndex(LoadRunsTable.STARTED_AT)] = Timestamp.from(at);
-    values[LoadRunsTable.SCHEMA.fieldIndex(LoadRunsTable.STATUS)] = "running";
+    values[LoadRunsTable.SCHEMA.fieldIndex(LoadRunsTable.STATUS)] = RunStatus.RUNNING.wire();
     values[LoadRunsTable.SCHEMA.fieldIndex(LoadRunsTable.INPUT)] = input;
     startedRow = values.clone();
     DeltaWrites.append(
@@ -67,7 +68,11 @@ public final class RunLog {
             .filter(
                 functions
                     .col(LoadRunsTable.STATUS)
-                    .isin("succeeded", "succeeded_with_errors", "nothing_to_do"))
+                    .isin(
+                        java.util.Arrays.stream(RunStatus.values())
+                            .filter(RunStatus::completed)
+                            .map(RunStatus::wire)
+                            .toArray()))
             .orderBy(functions.col(LoadRunsTable.STARTED_AT).desc())
             .limit(1);
     List<Row> rows = df.collectAsList();

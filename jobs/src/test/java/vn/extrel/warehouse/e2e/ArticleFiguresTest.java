@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.extrel.warehouse.load.FileOutcome;
 import vn.extrel.warehouse.load.LoadResult;
+import vn.extrel.warehouse.table.FileStatus;
 import vn.extrel.warehouse.testing.SampleWarehouse;
 import vn.extrel.warehouse.testing.TestSpark;
 
@@ -121,7 +122,7 @@ class ArticleFiguresTest {
     // data/README.md is ignored (no spreadsheet, no layout claims it): every other file loads.
     List<FileOutcome> seen = r.files().stream().filter(FileOutcome::seen).toList();
     assertThat(seen).as("the seven spreadsheets of data/").hasSize(7);
-    assertThat(seen).allSatisfy(f -> assertThat(f.status()).isEqualTo(FileOutcome.LOADED));
+    assertThat(seen).allSatisfy(f -> assertThat(f.status()).isEqualTo(FileStatus.LOADED));
     for (FileOutcome f : seen) {
       assertThat(f.rowsRead())
           .as(f.path())

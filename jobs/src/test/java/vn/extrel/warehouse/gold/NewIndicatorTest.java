@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.load.FileOutcome;
 import vn.extrel.warehouse.load.LoadResult;
+import vn.extrel.warehouse.table.FileStatus;
 import vn.extrel.warehouse.table.IndicatorsTable;
 import vn.extrel.warehouse.testing.ConfigCopy;
 import vn.extrel.warehouse.testing.Loads;
@@ -49,7 +49,7 @@ class NewIndicatorTest {
 
     LoadResult r = Loads.load(WarehouseConfig.load(config), Repo.data(), w);
 
-    assertThat(r.files()).allMatch(f -> !f.seen() || f.status().equals(FileOutcome.UNCHANGED));
+    assertThat(r.files()).allMatch(f -> !f.seen() || f.status().equals(FileStatus.UNCHANGED));
     List<Row> rows =
         w.read(TestSpark.get(), IndicatorsTable.ID)
             .filter("indicator = 'fdi_workers_per_project' AND year = 2016 AND dimension = 'total'")

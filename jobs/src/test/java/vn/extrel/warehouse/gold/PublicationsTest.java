@@ -23,6 +23,7 @@ import vn.extrel.warehouse.load.FileOutcome;
 import vn.extrel.warehouse.load.LoadResult;
 import vn.extrel.warehouse.spark.ResultPrinter;
 import vn.extrel.warehouse.table.DqResultsTable;
+import vn.extrel.warehouse.table.FileStatus;
 import vn.extrel.warehouse.table.IndicatorsTable;
 import vn.extrel.warehouse.table.VintagesTable;
 import vn.extrel.warehouse.testing.ConfigCopy;
@@ -288,7 +289,7 @@ class PublicationsTest {
   void everyFileAccountsForEveryRow() {
     assertThat(result.files()).hasSize(7);
     for (FileOutcome f : result.files()) {
-      assertThat(f.status()).as(f.path() + ": " + f.message()).isEqualTo(FileOutcome.LOADED);
+      assertThat(f.status()).as(f.path() + ": " + f.message()).isEqualTo(FileStatus.LOADED);
       assertThat(f.rowsRead())
           .as(f.path())
           .isEqualTo(f.rowsLoaded() + f.rowsQuarantined() + f.rowsExcluded());

@@ -19,8 +19,8 @@ import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.check.CheckJob;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.load.FileOutcome;
 import vn.extrel.warehouse.load.LoadResult;
+import vn.extrel.warehouse.table.FileStatus;
 import vn.extrel.warehouse.testing.Loads;
 import vn.extrel.warehouse.testing.Openpyxl;
 import vn.extrel.warehouse.testing.Repo;
@@ -168,11 +168,11 @@ class RealDataTest {
         .filteredOn(f -> f.path().endsWith(".txt") || f.path().endsWith(".md"))
         .as("notes beside the data: no spreadsheets, no layout claims them")
         .isNotEmpty()
-        .allSatisfy(f -> assertThat(f.status()).isEqualTo(FileOutcome.IGNORED));
+        .allSatisfy(f -> assertThat(f.status()).isEqualTo(FileStatus.IGNORED));
     assertThat(r.files())
         .filteredOn(f -> f.layout() != null)
         .hasSize(14)
-        .allSatisfy(f -> assertThat(f.status()).as(f.path()).isEqualTo(FileOutcome.LOADED))
+        .allSatisfy(f -> assertThat(f.status()).as(f.path()).isEqualTo(FileStatus.LOADED))
         .allSatisfy(
             f ->
                 assertThat(f.rowsRead())
