@@ -25,6 +25,7 @@ import vn.extrel.warehouse.spark.SparkSessions;
 import vn.extrel.warehouse.table.DqResultsTable;
 import vn.extrel.warehouse.table.FileStatus;
 import vn.extrel.warehouse.table.QuarantineTable;
+import vn.extrel.warehouse.table.RuleStatus;
 import vn.extrel.warehouse.table.RunStatus;
 import vn.extrel.warehouse.util.Text;
 
@@ -261,7 +262,7 @@ public class LoadCommand implements Callable<Integer> {
                 .filter(
                     col(DqResultsTable.RUN_ID)
                         .equalTo(r.runId())
-                        .and(col(DqResultsTable.STATUS).notEqual("pass")))
+                        .and(col(DqResultsTable.STATUS).notEqual(RuleStatus.PASS.wire())))
                 .orderBy(DqResultsTable.SOURCE_PATH, DqResultsTable.ROW)
                 .limit(10)
                 .collectAsList();

@@ -36,6 +36,7 @@ import vn.extrel.warehouse.table.FileLoadsTable;
 import vn.extrel.warehouse.table.FileStatus;
 import vn.extrel.warehouse.table.FilesTable;
 import vn.extrel.warehouse.table.LoadRunsTable;
+import vn.extrel.warehouse.table.RuleStatus;
 import vn.extrel.warehouse.table.RunStatus;
 import vn.extrel.warehouse.util.Failpoints;
 import vn.extrel.warehouse.util.HadoopConf;
@@ -912,10 +913,10 @@ public final class LoadJob {
     }
     int errors = 0;
     for (Row r : fileRows) {
-      errors += "error".equals(r.getAs(DqResultsTable.STATUS)) ? 1 : 0;
+      errors += RuleStatus.ERROR.wire().equals(r.getAs(DqResultsTable.STATUS)) ? 1 : 0;
     }
     for (Row r : tableRows) {
-      errors += "error".equals(r.getAs(DqResultsTable.STATUS)) ? 1 : 0;
+      errors += RuleStatus.ERROR.wire().equals(r.getAs(DqResultsTable.STATUS)) ? 1 : 0;
     }
     return errors;
   }

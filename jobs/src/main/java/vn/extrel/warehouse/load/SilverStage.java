@@ -34,6 +34,7 @@ import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.table.FactTables;
 import vn.extrel.warehouse.table.Lineage;
 import vn.extrel.warehouse.table.QuarantineTable;
+import vn.extrel.warehouse.table.RuleStatus;
 import vn.extrel.warehouse.table.TableId;
 import vn.extrel.warehouse.util.Failpoints;
 import vn.extrel.warehouse.util.Parallel;
@@ -286,7 +287,7 @@ final class SilverStage {
             DeltaWrites.commitInfo(runId, "reconcile", versions.keySet()));
     Map<String, Long> mismatches = new LinkedHashMap<>();
     for (Row r : found) {
-      if (!"pass".equals(r.getAs(DqResultsTable.STATUS))) {
+      if (!RuleStatus.PASS.wire().equals(r.getAs(DqResultsTable.STATUS))) {
         mismatches.merge(r.getAs(DqResultsTable.SOURCE_PATH), 1L, Long::sum);
       }
     }

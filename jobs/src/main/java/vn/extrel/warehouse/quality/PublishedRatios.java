@@ -10,6 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.extrel.warehouse.table.DqResultsTable;
 import vn.extrel.warehouse.table.IndicatorsTable;
+import vn.extrel.warehouse.table.RuleAction;
+import vn.extrel.warehouse.table.RuleStatus;
 import vn.extrel.warehouse.util.Rows;
 
 /**
@@ -75,8 +77,8 @@ public final class PublishedRatios {
               DqResultsTable.SCHEMA,
               runId,
               RULE,
-              "warn",
-              "warn",
+              RuleStatus.WARN.wire(),
+              RuleAction.WARN.wire(),
               "indicators",
               null,
               r.getAs(IndicatorsTable.PUBLICATION),

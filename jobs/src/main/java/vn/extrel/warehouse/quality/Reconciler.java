@@ -12,6 +12,8 @@ import org.apache.spark.sql.Row;
 import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.silver.SilverParser;
 import vn.extrel.warehouse.table.BronzeTable;
+import vn.extrel.warehouse.table.RuleAction;
+import vn.extrel.warehouse.table.RuleStatus;
 
 /**
  * Checks each total row of a table ("Tổng số", "Tổng cộng", "Cộng") against the sum of the data
@@ -111,8 +113,8 @@ public final class Reconciler implements Serializable {
                   vn.extrel.warehouse.table.DqResultsTable.SCHEMA,
                   runId,
                   RULE,
-                  ok ? "pass" : "warn",
-                  "warn",
+                  (ok ? RuleStatus.PASS : RuleStatus.WARN).wire(),
+                  RuleAction.WARN.wire(),
                   any.getAs(BronzeTable.TARGET),
                   any.getAs(BronzeTable.DATASET),
                   any.getAs(BronzeTable.SOURCE_PATH),

@@ -21,6 +21,8 @@ import vn.extrel.warehouse.table.Dimension;
 import vn.extrel.warehouse.table.DqResultsTable;
 import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.table.Lineage;
+import vn.extrel.warehouse.table.RuleAction;
+import vn.extrel.warehouse.table.RuleStatus;
 import vn.extrel.warehouse.util.Rows;
 
 /**
@@ -225,8 +227,8 @@ public final class Revisions {
         DqResultsTable.SCHEMA,
         runId,
         RULE,
-        "warn",
-        "warn",
+        RuleStatus.WARN.wire(),
+        RuleAction.WARN.wire(),
         target.name(),
         first.getAs(FactTable.DATASET),
         later.getString(2),

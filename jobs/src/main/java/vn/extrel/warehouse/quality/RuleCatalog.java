@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.spark.sql.types.StructField;
 import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.RuleAction;
 import vn.extrel.warehouse.yaml.YamlDocument;
 
 /**
@@ -16,12 +17,6 @@ import vn.extrel.warehouse.yaml.YamlDocument;
  * mistake.
  */
 public record RuleCatalog(List<Rule> rules) {
-
-  static final Set<String> CHECKS =
-      Set.of("not_null", "unique", "accepted_values", "range", "relationship", "totals", "yoy");
-  static final Set<String> ACTIONS = Set.of(Rule.WARN, Rule.QUARANTINE, Rule.FAIL);
-  static final Set<String> YOY_CHECKS =
-      Set.of("missing_base", "ratio_band", "unit_change", "mixed_status");
 
   public static RuleCatalog load(Path dir, String displayDir) {
     List<Rule> rules = new ArrayList<>();
@@ -56,24 +51,15 @@ public record RuleCatalog(List<Rule> rules) {
           "rule id '" + r.id() + "' is not snake_case",
           "use lower-case letters, digits and _");
     }
-    if (!CHECKS.contains(r.check())) {
-      throw doc.error(at + ".check", "unknown check '" + r.check() + "'", "use one of " + CHECKS);
+    if (r.check() == null) {
+      throw doc.error(at + ".check", "the rule names no check", "use one of " + RuleCheck.words());
     }
-    if (!ACTIONS.contains(r.action())) {
-      throw doc.error(
-          at + ".action", "unknown action '" + r.action() + "'", "use warn, quarantine or fail");
-    }
-    if ("totals".equals(r.check()) || "yoy".equals(r.check())) {
-      if (Rule.QUARANTINE.equals(r.action())) {
+    if (r.check() == RuleCheck.TOTALS || r.check() == RuleCheck.YOY) {
+      if (r.action() == RuleAction.QUARANTINE) {
         throw doc.error(
             at + ".action", "a " + r.check() + " check cannot quarantine rows", "use warn or fail");
       }
-      if ("yoy".equals(r.check())) {
-        for (String c : r.checks()) {
-          if (!YOY_CHECKS.contains(c)) {
-            throw doc.error(at + ".checks", "unknown yoy check '" + c + "'", "use " + YOY_CHECKS);
-          }
-        }
+      if (r.check() == RuleCheck.YOY) {
         if (r.ratioBetween() != null && r.ratioBetween().size() != 2) {
           throw doc.error(
               at + ".ratio_between",
@@ -105,17 +91,17 @@ public record RuleCatalog(List<Rule> rules) {
       }
     }
     switch (r.check()) {
-      case "accepted_values" -> {
+      case ACCEPTED_VALUES -> {
         if (r.values().isEmpty()) {
           throw doc.error(at, "accepted_values lists no values", "add values: [...]");
         }
       }
-      case "range" -> {
+      case RANGE -> {
         if (r.min() == null && r.max() == null) {
           throw doc.error(at, "a range needs min:, max: or both", "add min: 0, for example");
         }
       }
-      case "relationship" -> {
+      case RELATIONSHIP -> {
         if (!"partner".equals(r.to())) {
           throw doc.error(
               at + ".to",
@@ -123,23 +109,23 @@ public record RuleCatalog(List<Rule> rules) {
               "use to: partner (silver.partner)");
         }
       }
-      case "unique" -> {
-        if (Rule.QUARANTINE.equals(r.action())) {
+      case UNIQUE -> {
+        if (r.action() == RuleAction.QUARANTINE) {
           throw doc.error(
               at + ".action", "a duplicate has no one row to quarantine", "use warn or fail");
         }
       }
-      default -> {}
+      case NOT_NULL, TOTALS, YOY -> {}
     }
   }
 
-  public List<Rule> forTable(String table, String check) {
+  public List<Rule> forTable(String table, RuleCheck check) {
     return rules.stream()
-        .filter(r -> table.equals(r.table()) && (check == null || check.equals(r.check())))
+        .filter(r -> table.equals(r.table()) && (check == null || check == r.check()))
         .toList();
   }
 
-  public List<Rule> ofCheck(String check) {
-    return rules.stream().filter(r -> check.equals(r.check())).toList();
+  public List<Rule> ofCheck(RuleCheck check) {
+    return rules.stream().filter(r -> check == r.check()).toList();
   }
 }

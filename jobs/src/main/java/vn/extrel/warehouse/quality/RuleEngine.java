@@ -26,6 +26,8 @@ import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.table.IndicatorsTable;
 import vn.extrel.warehouse.table.Lineage;
 import vn.extrel.warehouse.table.QuarantineTable;
+import vn.extrel.warehouse.table.RuleAction;
+import vn.extrel.warehouse.table.RuleStatus;
 import vn.extrel.warehouse.util.Rows;
 
 /**
@@ -51,45 +53,45 @@ public final class RuleEngine {
   }
 
   private Column failing(Rule r) {
-    Column f;
-    switch (r.check()) {
-      case "not_null" -> {
-        f = lit(false);
-        for (String c : r.columns()) {
-          f = f.or(col(c).isNull());
-        }
-      }
-      case "accepted_values" ->
-          f =
+    Column f =
+        switch (r.check()) {
+          case NOT_NULL -> {
+            Column any = lit(false);
+            for (String c : r.columns()) {
+              any = any.or(col(c).isNull());
+            }
+            yield any;
+          }
+          case ACCEPTED_VALUES ->
               col(r.columns().get(0))
                   .isNotNull()
                   .and(functions.not(col(r.columns().get(0)).isin(r.values().toArray())));
-      case "range" -> {
-        Column c = col(r.columns().get(0));
-        f = lit(false);
-        if (r.min() != null) {
-          f = f.or(c.lt(lit(r.min())));
-        }
-        if (r.max() != null) {
-          f = f.or(c.gt(lit(r.max())));
-        }
-        f = c.isNotNull().and(f);
-      }
-      case "relationship" -> {
-        List<String> ids = new ArrayList<>();
-        reference.partners().all().forEach(p -> ids.add(p.id()));
-        f =
-            col(r.columns().get(0))
+          case RANGE -> {
+            Column c = col(r.columns().get(0));
+            Column out = lit(false);
+            if (r.min() != null) {
+              out = out.or(c.lt(lit(r.min())));
+            }
+            if (r.max() != null) {
+              out = out.or(c.gt(lit(r.max())));
+            }
+            yield c.isNotNull().and(out);
+          }
+          case RELATIONSHIP -> {
+            List<String> ids = new ArrayList<>();
+            reference.partners().all().forEach(p -> ids.add(p.id()));
+            yield col(r.columns().get(0))
                 .isNotNull()
                 .and(functions.not(col(r.columns().get(0)).isin(ids.toArray())));
-      }
-      default -> throw new IllegalArgumentException(r.check() + " is not a row rule");
-    }
+          }
+          case UNIQUE, TOTALS, YOY ->
+              throw new IllegalArgumentException(r.check() + " is not a row rule");
+        };
     return r.where() == null ? f : expr(r.where()).and(f);
   }
 
   private static boolean rowRule(Rule r) {
-    return List.of("not_null", "accepted_values", "range", "relationship").contains(r.check());
+    return r.check().rowCheck();
   }
 
   public boolean hasRowRules(FactTable target) {
@@ -122,12 +124,12 @@ public final class RuleEngine {
       for (int i = 0; i < rules.size(); i++) {
         Rule r = rules.get(i);
         long n = c.getLong(2 + 2 * i);
-        String status = r.status(n);
+        RuleStatus status = r.status(n);
         String example = c.isNullAt(3 + 2 * i) ? "" : "; first: " + c.getString(3 + 2 * i);
         String message =
             r.id() + ": " + n + " row(s) of " + target.table() + " fail " + what(r) + example;
         results.add(result(r, status, target.name(), c.getString(1), path, n, message));
-        if ("error".equals(status) && Rule.FAIL.equals(r.action())) {
+        if (r.rejects(status)) {
           rejected.putIfAbsent(
               path,
               path
@@ -146,7 +148,7 @@ public final class RuleEngine {
     Column reason = lit(null).cast(DataTypes.StringType);
     for (int i = rules.size() - 1; i >= 0; i--) {
       Rule r = rules.get(i);
-      if (Rule.QUARANTINE.equals(r.action())) {
+      if (r.action() == RuleAction.QUARANTINE) {
         quarantine = quarantine == null ? failing(r) : quarantine.or(failing(r));
         reason =
             when(
@@ -208,7 +210,7 @@ public final class RuleEngine {
    */
   public List<Row> unique(Dataset<Row> table, FactTable target) {
     List<Row> out = new ArrayList<>();
-    for (Rule r : catalog.forTable(target.name(), "unique")) {
+    for (Rule r : catalog.forTable(target.name(), RuleCheck.UNIQUE)) {
       Dataset<Row> rows = r.where() == null ? table : table.filter(expr(r.where()));
       if (target.isLongFacts()) {
         rows = rows.filter(col(FactTable.ROW_ROLE).equalTo(FactTable.DETAIL));
@@ -254,7 +256,7 @@ public final class RuleEngine {
    */
   public List<Row> yoy(Dataset<Row> gold, Map<String, Dataset<Row>> silver) {
     List<Row> out = new ArrayList<>();
-    for (Rule r : catalog.ofCheck("yoy")) {
+    for (Rule r : catalog.ofCheck(RuleCheck.YOY)) {
       Dataset<Row> g = gold.filter(col(IndicatorsTable.DIMENSION).equalTo("total"));
       if (!r.indicators().isEmpty()) {
         Column in = lit(false);
@@ -263,7 +265,7 @@ public final class RuleEngine {
         }
         g = g.filter(in);
       }
-      if (r.checks().contains("missing_base")) {
+      if (r.checks().contains(YoyCheck.MISSING_BASE)) {
         Dataset<Row> firstYears =
             g.groupBy(col(IndicatorsTable.INDICATOR).as("i"))
                 .agg(functions.min(IndicatorsTable.YEAR).as("y0"));
@@ -294,7 +296,7 @@ public final class RuleEngine {
                         ? ""
                         : "; first: " + bad.get(0).getString(0) + " " + bad.get(0).getInt(1))));
       }
-      if (r.checks().contains("ratio_band")) {
+      if (r.checks().contains(YoyCheck.RATIO_BAND)) {
         double lo = r.ratioBetween() == null ? 0.1 : r.ratioBetween().get(0);
         double hi = r.ratioBetween() == null ? 10 : r.ratioBetween().get(1);
         List<Row> bad =
@@ -331,7 +333,7 @@ public final class RuleEngine {
         if (!java.util.Arrays.asList(s.getValue().columns()).contains(FactTable.SOURCE_UNIT)) {
           continue;
         }
-        if (r.checks().contains("unit_change")) {
+        if (r.checks().contains(YoyCheck.UNIT_CHANGE)) {
           List<Row> bad =
               s.getValue()
                   .filter(col(FactTable.SOURCE_UNIT).isNotNull())
@@ -372,7 +374,7 @@ public final class RuleEngine {
                               + ": "
                               + bad.get(0).getString(3))));
         }
-        if (r.checks().contains("mixed_status")) {
+        if (r.checks().contains(YoyCheck.MIXED_STATUS)) {
           List<Row> bad =
               s.getValue()
                   // Within one report: a later report's final figure beside an earlier one's
@@ -412,17 +414,17 @@ public final class RuleEngine {
 
   private static String what(Rule r) {
     return switch (r.check()) {
-          case "not_null" -> r.columns() + " not null";
-          case "accepted_values" -> r.columns().get(0) + " in " + r.values();
-          case "range" ->
+          case NOT_NULL -> r.columns() + " not null";
+          case ACCEPTED_VALUES -> r.columns().get(0) + " in " + r.values();
+          case RANGE ->
               r.columns().get(0)
                   + " within ["
                   + (r.min() == null ? "" : r.min().toPlainString())
                   + ", "
                   + (r.max() == null ? "" : r.max().toPlainString())
                   + "]";
-          case "relationship" -> r.columns().get(0) + " in silver.partner";
-          default -> r.check();
+          case RELATIONSHIP -> r.columns().get(0) + " in silver.partner";
+          case UNIQUE, TOTALS, YOY -> r.check().wire();
         }
         + (r.where() == null ? "" : " where " + r.where());
   }
@@ -441,7 +443,7 @@ public final class RuleEngine {
 
   Row result(
       Rule r,
-      String status,
+      RuleStatus status,
       String target,
       String dataset,
       String path,
@@ -451,8 +453,8 @@ public final class RuleEngine {
         DqResultsTable.SCHEMA,
         runId,
         r.id(),
-        status,
-        r.action(),
+        status.wire(),
+        r.action().wire(),
         target,
         dataset,
         path,
@@ -481,9 +483,9 @@ public final class RuleEngine {
   public Totals totals(Map<String, Long> mismatchesByFile) {
     List<Row> out = new ArrayList<>();
     Map<String, String> rejected = new LinkedHashMap<>();
-    for (Rule r : catalog.ofCheck("totals")) {
+    for (Rule r : catalog.ofCheck(RuleCheck.TOTALS)) {
       for (Map.Entry<String, Long> e : mismatchesByFile.entrySet()) {
-        String status = r.status(e.getValue());
+        RuleStatus status = r.status(e.getValue());
         out.add(
             result(
                 r,
@@ -498,7 +500,7 @@ public final class RuleEngine {
                     + " total(s) of "
                     + e.getKey()
                     + " do not add up to their rows"));
-        if ("error".equals(status) && Rule.FAIL.equals(r.action())) {
+        if (r.rejects(status)) {
           rejected.putIfAbsent(
               e.getKey(),
               e.getKey()

@@ -206,9 +206,17 @@ public final class YamlDocument {
           "use one of " + e.getKnownPropertyIds() + " (keys are snake_case)");
     } catch (InvalidFormatException e) {
       String at = pathOf(path, e);
+      Class<?> t = e.getTargetType();
+      if (t != null && t.isEnum()) {
+        // A word of a vocabulary (a rule's check or action): say which words there are.
+        throw error(
+            at,
+            "unknown " + lastKey(at) + " '" + e.getValue() + "'",
+            "use one of " + java.util.Arrays.toString(t.getEnumConstants()));
+      }
       throw error(
           at,
-          "the value '" + e.getValue() + "' is not a valid " + e.getTargetType().getSimpleName(),
+          "the value '" + e.getValue() + "' is not a valid " + t.getSimpleName(),
           "write a value of that kind");
     } catch (JsonMappingException e) {
       String at = pathOf(path, e);
@@ -220,6 +228,19 @@ public final class YamlDocument {
 
   public <T> T bind(Class<T> type) {
     return bind(root, "", type);
+  }
+
+  /** The key a path ends in ({@code check} of {@code rules.0.check}; a list's key for an item). */
+  private static String lastKey(String path) {
+    String[] parts = path.split("\\.");
+    for (int i = parts.length - 1; i >= 0; i--) {
+      if (!parts[i].chars().allMatch(Character::isDigit)) {
+        String key = parts[i].replace('_', ' ');
+        boolean item = i < parts.length - 1;
+        return item && key.endsWith("s") ? key.substring(0, key.length() - 1) : key;
+      }
+    }
+    return "value";
   }
 
   private static String pathOf(String base, JsonMappingException e) {
