@@ -32,6 +32,7 @@ import vn.extrel.warehouse.ingest.SourceFileReader;
 import vn.extrel.warehouse.ingest.TableColumn;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.table.BronzeTable;
+import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.util.HadoopConf;
 import vn.extrel.warehouse.util.Text;
 
@@ -231,7 +232,7 @@ public final class BronzeRows implements FlatMapFunction<FileTask, InternalRow>,
     String sheet;
     char[] kinds;
     UTF8String kindsData;
-    final Map<String, UTF8String> classes = new java.util.HashMap<>();
+    final Map<RowClass, UTF8String> classes = new java.util.EnumMap<>(RowClass.class);
     Map<String, String> context;
     MapData contextData;
 
@@ -254,8 +255,8 @@ public final class BronzeRows implements FlatMapFunction<FileTask, InternalRow>,
       return kindsData;
     }
 
-    UTF8String rowClass(String c) {
-      return classes.computeIfAbsent(c, UTF8String::fromString);
+    UTF8String rowClass(RowClass c) {
+      return classes.computeIfAbsent(c, k -> UTF8String.fromString(k.wire()));
     }
 
     /** A row's values with the file's columns (run, layout, target, dataset, path, SHA-256) set. */
@@ -351,7 +352,7 @@ public final class BronzeRows implements FlatMapFunction<FileTask, InternalRow>,
     v[I_ROW] = r.row();
     v[I_ROW_CLASS] = f.rowClass(r.rowClass());
     // A data row's label is its first text cell, already in texts: kept for the others.
-    v[I_LABEL] = BronzeRecord.DATA.equals(r.rowClass()) ? null : utf8(r.label());
+    v[I_LABEL] = r.rowClass() == RowClass.DATA ? null : utf8(r.label());
     v[I_TABLE_INDEX] = r.tableIndex();
     v[I_CONTEXT] = f.context(r.context());
     v[I_SECTION] = utf8(r.section());
@@ -385,7 +386,7 @@ public final class BronzeRows implements FlatMapFunction<FileTask, InternalRow>,
     Object[] v = f.values();
     v[I_SHEET_INDEX] = -1;
     v[I_ROW] = 0;
-    v[I_ROW_CLASS] = UTF8String.fromString(BronzeRecord.FILE_ERROR);
+    v[I_ROW_CLASS] = UTF8String.fromString(RowClass.FILE_ERROR.wire());
     v[I_LABEL] = UTF8String.fromString(message);
     v[I_TABLE_INDEX] = -1;
     v[I_CONTEXT] = map(Map.of());
@@ -473,7 +474,7 @@ public final class BronzeRows implements FlatMapFunction<FileTask, InternalRow>,
       }
       BronzeRecord r = records.next();
       FileColumns sheetColumns = columns.getOrDefault(records.layout().id(), file);
-      if (BronzeRecord.DATA.equals(r.rowClass())) {
+      if (r.rowClass() == RowClass.DATA) {
         data++;
       } else {
         other++;

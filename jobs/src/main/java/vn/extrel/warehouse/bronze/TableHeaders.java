@@ -11,9 +11,9 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.extrel.warehouse.ingest.BronzeCell;
-import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.ingest.TableColumn;
 import vn.extrel.warehouse.table.BronzeTable;
+import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.util.CellRef;
 
 /**
@@ -64,7 +64,7 @@ public final class TableHeaders implements Serializable {
         bronze
             .filter(
                 col(BronzeTable.ROW_CLASS)
-                    .equalTo(BronzeRecord.HEADER)
+                    .equalTo(RowClass.HEADER.wire())
                     .and(col(BronzeTable.COLUMNS).isNotNull()))
             .select(
                 col(BronzeTable.SOURCE_PATH),

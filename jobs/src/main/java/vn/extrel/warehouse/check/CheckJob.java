@@ -24,6 +24,7 @@ import vn.extrel.warehouse.silver.SilverRows;
 import vn.extrel.warehouse.table.BronzeTable;
 import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.table.FileStatus;
+import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.util.Hashing;
 
 /**
@@ -51,7 +52,7 @@ public final class CheckJob {
       String target,
       String errorCode,
       String error,
-      Map<String, Long> rowsByClass,
+      Map<RowClass, Long> rowsByClass,
       List<Map<String, Object>> facts,
       long factCount,
       long totalCount,
@@ -66,7 +67,7 @@ public final class CheckJob {
       return rowsByClass.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    public long rows(String rowClass) {
+    public long rows(RowClass rowClass) {
       return rowsByClass.getOrDefault(rowClass, 0L);
     }
 
@@ -132,7 +133,7 @@ public final class CheckJob {
     TableHeaders headers = new TableHeaders();
     SilverParser parser = new SilverParser(config.layouts(), config.reference(), "check", headers);
 
-    Map<String, Long> byClass = new LinkedHashMap<>();
+    Map<RowClass, Long> byClass = new java.util.EnumMap<>(RowClass.class);
     List<Row> rows = new ArrayList<>();
     List<Map<String, Object>> facts = new ArrayList<>();
     List<Row> quarantined = new ArrayList<>();
@@ -153,7 +154,7 @@ public final class CheckJob {
         if (rows.size() < 2000) {
           rows.add(r);
         }
-        if (BronzeRecord.DATA.equals(rec.rowClass()) || BronzeRecord.TOTAL.equals(rec.rowClass())) {
+        if (rec.rowClass() == RowClass.DATA || rec.rowClass() == RowClass.TOTAL) {
           SilverParser.Parsed p = parser.parse(r);
           SilverRows.Outcome o = SilverRows.outcome(parser, r);
           if (o.quarantine() != null) {
@@ -177,7 +178,7 @@ public final class CheckJob {
         } else {
           excluded++;
         }
-        if ((BronzeRecord.DATA.equals(rec.rowClass()) || BronzeRecord.TOTAL.equals(rec.rowClass()))
+        if ((rec.rowClass() == RowClass.DATA || rec.rowClass() == RowClass.TOTAL)
             && forTotals.size() < MAX_RECONCILED_ROWS) {
           forTotals.add(r);
         }

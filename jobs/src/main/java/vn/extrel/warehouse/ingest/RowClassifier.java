@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.extrel.warehouse.layout.Layout;
+import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.util.Text;
 
 /**
@@ -70,8 +71,8 @@ final class RowClassifier {
   private final boolean defaults;
 
   private static final int CACHE_SIZE = 20_000;
-  private final Map<String, String> withValues = new java.util.HashMap<>();
-  private final Map<String, String> withoutValues = new java.util.HashMap<>();
+  private final Map<String, RowClass> withValues = new java.util.HashMap<>();
+  private final Map<String, RowClass> withoutValues = new java.util.HashMap<>();
 
   RowClassifier(Layout layout) {
     Layout.RowRules rules = layout.rows();
@@ -91,24 +92,24 @@ final class RowClassifier {
    * @param hasValues whether any measure column holds something
    * @param textCells how many non-empty cells the row has
    */
-  String classify(String label, boolean hasValues, int textCells) {
+  RowClass classify(String label, boolean hasValues, int textCells) {
     if (label == null || label.isBlank()) {
-      return BronzeRecord.DATA;
+      return RowClass.DATA;
     }
     // Labels repeat (the same partners, year after year): folding accents costs more than a lookup.
-    Map<String, String> cache = hasValues ? withValues : withoutValues;
-    String known = cache.get(label);
+    Map<String, RowClass> cache = hasValues ? withValues : withoutValues;
+    RowClass known = cache.get(label);
     if (known != null) {
       return known;
     }
-    String cls = classifyFresh(label, hasValues);
+    RowClass cls = classifyFresh(label, hasValues);
     if (cache.size() < CACHE_SIZE) {
       cache.put(label, cls);
     }
     return cls;
   }
 
-  private String classifyFresh(String label, boolean hasValues) {
+  private RowClass classifyFresh(String label, boolean hasValues) {
     String f = Text.fold(label);
     String words = Text.foldWords(label);
     // A note carries no figures: "Nguồn vốn ODA" with amounts is data, "Nguồn: Sở KH&ĐT" is a note.
@@ -118,27 +119,27 @@ final class RowClassifier {
                 && (startsWithAny(f, NOTE_PREFIX)
                     || STAR_NOTE.matcher(label).matches()
                     || DATE_LINE.matcher(words).matches())))) {
-      return BronzeRecord.NOTE;
+      return RowClass.NOTE;
     }
     if (startsWithAny(f, totals)
         || (defaults && (TOTAL_EXACT.contains(f) || startsWithAny(f, TOTAL_PREFIX)))) {
-      return BronzeRecord.TOTAL;
+      return RowClass.TOTAL;
     }
     if (hasValues && defaults && startsWithAny(f, SUBTOTAL_PREFIX)) {
-      return BronzeRecord.SUBTOTAL;
+      return RowClass.SUBTOTAL;
     }
     if (!hasValues) {
       for (Pattern p : sectionPatterns) {
         if (p.matcher(Text.squish(label)).find()) {
-          return BronzeRecord.SECTION;
+          return RowClass.SECTION;
         }
       }
       if (startsWithAny(f, sections)
           || (defaults && (startsWithAny(f, SECTION_PREFIX) || ROMAN.matcher(label).matches()))) {
-        return BronzeRecord.SECTION;
+        return RowClass.SECTION;
       }
     }
-    return BronzeRecord.DATA;
+    return RowClass.DATA;
   }
 
   /** Whether the layout's rows.ignore names the row (by a prefix of its label). */

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.util.Text;
 
 /**
@@ -275,7 +276,7 @@ public final class SourceFileReader {
         return r;
       }
       java.util.Set<Integer> read =
-          BronzeRecord.DATA.equals(r.rowClass())
+          r.rowClass() == RowClass.DATA
               ? mapped.getOrDefault(r.tableIndex(), java.util.Set.of())
               : java.util.Set.of();
       List<RawCell> cells = new ArrayList<>(r.cells().size());

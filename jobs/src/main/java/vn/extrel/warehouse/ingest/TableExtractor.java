@@ -20,6 +20,7 @@ import vn.extrel.warehouse.parse.Publications;
 import vn.extrel.warehouse.parse.Unit;
 import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.table.Measure;
+import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.util.CellRef;
 import vn.extrel.warehouse.util.Text;
 
@@ -313,7 +314,7 @@ final class TableExtractor implements Iterator<BronzeRecord> {
         // A header repeated below the first (a printed report's page break): same table, header
         // rows again.
         for (RawRow r : header) {
-          out.addLast(record(r, BronzeRecord.HEADER, null));
+          out.addLast(record(r, RowClass.HEADER, null));
         }
         return true;
       }
@@ -337,7 +338,7 @@ final class TableExtractor implements Iterator<BronzeRecord> {
     labelColumn = labelColumn(columns);
     resolveContext(header);
     for (RawRow r : header) {
-      out.addLast(record(r, BronzeRecord.HEADER, null));
+      out.addLast(record(r, RowClass.HEADER, null));
     }
     return true;
   }
@@ -736,29 +737,29 @@ final class TableExtractor implements Iterator<BronzeRecord> {
   }
 
   private void emit(RawRow row) {
-    String cls;
+    RowClass cls;
     String label = null;
     // The row's whole text is only needed around the table, not for each of a million data rows.
     boolean needText = columns == null || startAfter != null || stopBefore != null;
     String text = needText ? joined(row) : null;
     if (!started && startAfter != null && startAfter.matcher(text).find()) {
       started = true;
-      out.addLast(record(row, BronzeRecord.OUTSIDE, null));
+      out.addLast(record(row, RowClass.OUTSIDE, null));
       return;
     }
     if (!started || stopped) {
-      cls = BronzeRecord.OUTSIDE;
+      cls = RowClass.OUTSIDE;
     } else if (stopBefore != null && columns != null && stopBefore.matcher(text).find()) {
       stopped = true;
-      cls = BronzeRecord.OUTSIDE;
+      cls = RowClass.OUTSIDE;
     } else if (row.hidden() && !"keep".equalsIgnoreCase(layout.table().hiddenRows())) {
-      cls = BronzeRecord.HIDDEN;
+      cls = RowClass.HIDDEN;
     } else if (range != null && (row.number() < range[1] || row.number() > range[3])) {
-      cls = BronzeRecord.OUTSIDE;
+      cls = RowClass.OUTSIDE;
     } else if (row.isBlank()) {
-      cls = BronzeRecord.BLANK;
+      cls = RowClass.BLANK;
     } else if (columns == null) {
-      cls = BronzeRecord.TITLE;
+      cls = RowClass.TITLE;
       preamble.add(text);
       for (RawCell c : row.cells()) {
         if (Unit.isUnitLine(c.text())) {
@@ -775,15 +776,15 @@ final class TableExtractor implements Iterator<BronzeRecord> {
     } else {
       label = label(row);
       cls = classifier.classify(label, hasValues(row), row.cells().size());
-      if (BronzeRecord.SECTION.equals(cls)) {
+      if (cls == RowClass.SECTION) {
         section = Text.squish(label);
-      } else if (BronzeRecord.DATA.equals(cls)) {
+      } else if (cls == RowClass.DATA) {
         if (classifier.ignored(label)) {
-          cls = BronzeRecord.IGNORED;
+          cls = RowClass.IGNORED;
         } else if (!hasMappedValue(row)) {
           // Nothing in the columns the layout reads: a subtitle under the header ("Tính từ
           // 01/01/2020 đến 20/12/2020") or a row of stray cells; it can give no fact.
-          cls = dataRows == 0 ? BronzeRecord.SUBTITLE : BronzeRecord.EMPTY;
+          cls = dataRows == 0 ? RowClass.SUBTITLE : RowClass.EMPTY;
         } else {
           dataRows++;
         }
@@ -847,8 +848,8 @@ final class TableExtractor implements Iterator<BronzeRecord> {
     return false;
   }
 
-  private BronzeRecord record(RawRow row, String cls, String label) {
-    boolean header = BronzeRecord.HEADER.equals(cls);
+  private BronzeRecord record(RawRow row, RowClass cls, String label) {
+    boolean header = cls == RowClass.HEADER;
     return new BronzeRecord(
         sheet.name(),
         sheet.index(),

@@ -22,10 +22,10 @@ import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
-import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.table.BronzeTable;
 import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.table.FactTables;
+import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.table.TableId;
 import vn.extrel.warehouse.util.HadoopConf;
 
@@ -200,12 +200,12 @@ final class BronzeStage {
     Map<String, FileStats> out = new LinkedHashMap<>();
     for (Row r : rows) {
       FileStats s = out.computeIfAbsent(r.getString(0), k -> new FileStats());
-      String cls = r.getString(1);
+      RowClass cls = RowClass.of(r.getString(1));
       long n = r.getLong(2);
-      if (BronzeRecord.FILE_ERROR.equals(cls)) {
+      if (cls == RowClass.FILE_ERROR) {
         s.errorCode = r.getString(3);
         s.error = r.getString(4);
-      } else if (BronzeRecord.DATA.equals(cls)) {
+      } else if (cls == RowClass.DATA) {
         s.data += n;
       } else {
         s.other += n;

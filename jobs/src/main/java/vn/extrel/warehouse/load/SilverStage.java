@@ -22,7 +22,6 @@ import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.quality.Reconciler;
 import vn.extrel.warehouse.quality.RuleEngine;
 import vn.extrel.warehouse.silver.SilverParser;
@@ -34,6 +33,7 @@ import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.table.FactTables;
 import vn.extrel.warehouse.table.Lineage;
 import vn.extrel.warehouse.table.QuarantineTable;
+import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.table.RuleStatus;
 import vn.extrel.warehouse.table.TableId;
 import vn.extrel.warehouse.util.Failpoints;
@@ -240,12 +240,12 @@ final class SilverStage {
     SilverParser parser = new SilverParser(config.layouts(), config.reference(), runId, headers);
     Dataset<Row> bronze =
         bronze(spark, w, versions)
-            .filter(col(BronzeTable.ROW_CLASS).isin(BronzeRecord.DATA, BronzeRecord.TOTAL));
+            .filter(col(BronzeTable.ROW_CLASS).isin(RowClass.DATA.wire(), RowClass.TOTAL.wire()));
     List<String> keys =
         List.of(BronzeTable.SOURCE_PATH, BronzeTable.SHEET_INDEX, BronzeTable.TABLE_INDEX);
     Dataset<Row> withTotals =
         bronze
-            .filter(col(BronzeTable.ROW_CLASS).equalTo(BronzeRecord.TOTAL))
+            .filter(col(BronzeTable.ROW_CLASS).equalTo(RowClass.TOTAL.wire()))
             .select(keys.stream().map(functions::col).toArray(Column[]::new))
             .distinct();
     Dataset<Row> rows =

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.sql.Row;
-import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.silver.SilverParser;
 import vn.extrel.warehouse.table.BronzeTable;
+import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.table.RuleAction;
 import vn.extrel.warehouse.table.RuleStatus;
 
@@ -50,16 +50,16 @@ public final class Reconciler implements Serializable {
     while (rows.hasNext()) {
       Row r = rows.next();
       any = any == null ? r : any;
-      String cls = r.getAs(BronzeTable.ROW_CLASS);
+      RowClass cls = RowClass.of(r.getAs(BronzeTable.ROW_CLASS));
       String section = r.getAs(BronzeTable.SECTION);
-      if (BronzeRecord.DATA.equals(cls)) {
+      if (cls == RowClass.DATA) {
         counts.merge(Objects.toString(section, ""), 1L, Long::sum);
         Map<String, BigDecimal> s =
             sums.computeIfAbsent(Objects.toString(section, ""), k -> new LinkedHashMap<>());
         for (SilverParser.MeasureValue v : parser.measures(r)) {
           s.merge(key(v), v.value(), BigDecimal::add);
         }
-      } else if (BronzeRecord.TOTAL.equals(cls)) {
+      } else if (cls == RowClass.TOTAL) {
         totals.add(
             new Total(
                 r.<Integer>getAs(BronzeTable.ROW),

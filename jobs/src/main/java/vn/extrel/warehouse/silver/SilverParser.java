@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.ingest.BronzeCell;
-import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.ingest.ExcelDates;
 import vn.extrel.warehouse.ingest.HeaderMatcher;
 import vn.extrel.warehouse.ingest.TableContext;
@@ -36,6 +35,7 @@ import vn.extrel.warehouse.table.FactTables;
 import vn.extrel.warehouse.table.FieldType;
 import vn.extrel.warehouse.table.Lineage;
 import vn.extrel.warehouse.table.Measure;
+import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.util.Text;
 
 /**
@@ -127,7 +127,7 @@ public final class SilverParser implements Serializable {
   public Parsed parse(Row bronze) {
     Layout layout = layouts.get(bronze.getString(I_LAYOUT));
     FactTable target = FactTables.ALL.get(layout.target());
-    boolean totalRow = BronzeRecord.TOTAL.equals(bronze.getString(I_ROW_CLASS));
+    boolean totalRow = RowClass.TOTAL.wire().equals(bronze.getString(I_ROW_CLASS));
     Map<String, String> context = headers.context(bronze);
     Map<String, String> fieldOverride = sectionFields(layout, context.get(TableContext.SECTION));
 

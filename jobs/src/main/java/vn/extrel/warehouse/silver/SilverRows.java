@@ -11,13 +11,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import vn.extrel.warehouse.bronze.TableHeaders;
-import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.table.BronzeTable;
 import vn.extrel.warehouse.table.ExcludedRowsTable;
 import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.table.FactTables;
 import vn.extrel.warehouse.table.MemberKeys;
 import vn.extrel.warehouse.table.QuarantineTable;
+import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.util.Rows;
 
 /**
@@ -60,10 +60,10 @@ public final class SilverRows {
 
   /** The outcome of a bronze row that is not a file's error row. */
   public static Outcome outcome(SilverParser parser, Row bronze) {
-    String cls = bronze.getAs(BronzeTable.ROW_CLASS);
+    RowClass cls = RowClass.of(bronze.getAs(BronzeTable.ROW_CLASS));
     FactTable target = FactTables.ALL.get(bronze.<String>getAs(BronzeTable.TARGET));
-    boolean data = BronzeRecord.DATA.equals(cls);
-    boolean total = BronzeRecord.TOTAL.equals(cls) && target.isLongFacts();
+    boolean data = cls == RowClass.DATA;
+    boolean total = cls == RowClass.TOTAL && target.isLongFacts();
     if (!data && !total) {
       return new Outcome(target, List.of(), null, excluded(bronze, parser.runId(), cls));
     }
@@ -76,7 +76,7 @@ public final class SilverRows {
     }
     // A total row that does not read (its reconciliation says so) or a row with no figure.
     return new Outcome(
-        target, List.of(), null, excluded(bronze, parser.runId(), data ? BronzeRecord.EMPTY : cls));
+        target, List.of(), null, excluded(bronze, parser.runId(), data ? RowClass.EMPTY : cls));
   }
 
   /** The pass over bronze rows, as {@link #RECORD}s. */
@@ -87,7 +87,7 @@ public final class SilverRows {
   private record Records(SilverParser parser) implements FlatMapFunction<Row, Row>, Serializable {
     @Override
     public Iterator<Row> call(Row bronze) {
-      if (BronzeRecord.FILE_ERROR.equals(bronze.getAs(BronzeTable.ROW_CLASS))) {
+      if (RowClass.FILE_ERROR.wire().equals(bronze.getAs(BronzeTable.ROW_CLASS))) {
         return java.util.Collections.emptyIterator();
       }
       Outcome o = outcome(parser, bronze);
@@ -114,7 +114,7 @@ public final class SilverRows {
   }
 
   /** A bronze row as {@code silver.excluded_rows} keeps it: its texts by A1 reference. */
-  static Row excluded(Row b, String runId, String rowClass) {
+  static Row excluded(Row b, String runId, RowClass rowClass) {
     return Rows.of(
         ExcludedRowsTable.SCHEMA,
         runId,
@@ -126,7 +126,7 @@ public final class SilverRows {
         b.getAs(BronzeTable.SHEET),
         b.getAs(BronzeTable.ROW),
         BronzeTable.lineageId(b),
-        rowClass,
+        rowClass.wire(),
         b.getAs(BronzeTable.LABEL),
         Rows.map(TableHeaders.textsByRef(b)));
   }

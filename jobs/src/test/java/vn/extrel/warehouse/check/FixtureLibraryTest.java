@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.ingest.BronzeRecord;
+import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.testing.Repo;
 
 /**
@@ -105,7 +105,7 @@ class FixtureLibraryTest {
     assertThat(values(c, "TWN")).containsEntry("jobs@2016", n("1985"));
     Row header =
         c.rows().stream()
-            .filter(r -> BronzeRecord.HEADER.equals(r.getAs("row_class")))
+            .filter(r -> RowClass.HEADER.wire().equals(r.getAs("row_class")))
             .findFirst()
             .orElseThrow();
     String firstCell = header.<String>getList(header.fieldIndex("texts")).get(1);
@@ -116,7 +116,7 @@ class FixtureLibraryTest {
   void mixedLineEndingsLoadEveryRow() {
     CheckJob.FileCheck c = run("mixed-line-endings-fdi.csv", "quirk-fdi");
     assertThat(c.ok()).isTrue();
-    assertThat(c.rows(BronzeRecord.DATA)).isEqualTo(3);
+    assertThat(c.rows(RowClass.DATA)).isEqualTo(3);
   }
 
   @Test
@@ -144,7 +144,7 @@ class FixtureLibraryTest {
     assertThat(values(c, "JPN"))
         .containsEntry("registered_usd@2016", n("12500000"))
         .containsEntry("projects@2016", n("5"));
-    assertThat(c.rows(BronzeRecord.TITLE)).isEqualTo(2);
+    assertThat(c.rows(RowClass.TITLE)).isEqualTo(2);
   }
 
   @Test
@@ -185,7 +185,7 @@ class FixtureLibraryTest {
   @Test
   void aTotalRowIsExcludedAndReconciles() {
     CheckJob.FileCheck c = run("totals-row-fdi.xlsx", "quirk-fdi");
-    assertThat(c.rows(BronzeRecord.TOTAL)).isEqualTo(1);
+    assertThat(c.rows(RowClass.TOTAL)).isEqualTo(1);
     assertThat(c.facts()).noneMatch(f -> "Tổng cộng".equals(f.get("partner_name")));
     assertThat(c.reconciliation())
         .isNotEmpty()
@@ -215,7 +215,7 @@ class FixtureLibraryTest {
     assertThat(values(c, "Hải Phòng")).containsEntry("projects@2016", n("52"));
     assertThat(values(c, "KOR")).containsEntry("registered_usd@2016", n("1000000000"));
     assertThat(values(c, "SGP")).containsEntry("projects@2016", n("72"));
-    assertThat(c.rows(BronzeRecord.SECTION)).isEqualTo(2);
+    assertThat(c.rows(RowClass.SECTION)).isEqualTo(2);
     // The total on top covers each section: the provinces add up, the partner list does not (a
     // partial list).
     assertThat(c.reconciliation())
@@ -227,8 +227,8 @@ class FixtureLibraryTest {
   void notesSourcesAndSignaturesAreNotData() {
     CheckJob.FileCheck c = run("notes-and-signature-fdi.xlsx", "quirk-fdi");
     assertThat(c.ok()).as(c.quarantined().toString()).isTrue();
-    assertThat(c.rows(BronzeRecord.DATA)).isEqualTo(1);
-    assertThat(c.rows(BronzeRecord.NOTE)).isEqualTo(5);
+    assertThat(c.rows(RowClass.DATA)).isEqualTo(1);
+    assertThat(c.rows(RowClass.NOTE)).isEqualTo(5);
   }
 
   @Test
@@ -248,8 +248,8 @@ class FixtureLibraryTest {
   @Test
   void aHiddenRowIsExcluded() {
     CheckJob.FileCheck c = run("hidden-row-fdi.xlsx", "quirk-fdi");
-    assertThat(c.rows(BronzeRecord.HIDDEN)).isEqualTo(1);
-    assertThat(c.rows(BronzeRecord.DATA)).isEqualTo(2);
+    assertThat(c.rows(RowClass.HIDDEN)).isEqualTo(1);
+    assertThat(c.rows(RowClass.DATA)).isEqualTo(2);
   }
 
   @Test
@@ -285,7 +285,7 @@ class FixtureLibraryTest {
     CheckJob.FileCheck c = run("long-note-below-table-fdi.xlsx", "quirk-fdi");
     assertThat(c.errorCode()).as(c.error()).isNull();
     assertThat(values(c, "JPN")).containsEntry("registered_usd@2016", n("12500000"));
-    assertThat(c.rows(BronzeRecord.DATA)).isEqualTo(1);
+    assertThat(c.rows(RowClass.DATA)).isEqualTo(1);
     assertThat(
             c.rows().stream()
                 .mapToInt(r -> String.valueOf(r.get(r.fieldIndex("texts"))).length())
@@ -310,8 +310,8 @@ class FixtureLibraryTest {
   @Test
   void stackedTablesAreEachFoundByTheirHeader() {
     CheckJob.FileCheck c = run("stacked-tables.xlsx", "quirk-stacked");
-    assertThat(c.rows(BronzeRecord.DATA)).isEqualTo(4);
-    assertThat(c.rows(BronzeRecord.HEADER)).isEqualTo(2);
+    assertThat(c.rows(RowClass.DATA)).isEqualTo(4);
+    assertThat(c.rows(RowClass.HEADER)).isEqualTo(2);
     assertThat(c.rows().stream().map(r -> r.<Integer>getAs("table_index")).distinct())
         .contains(0, 1);
     assertThat(values(c, "JPN"))
@@ -338,8 +338,8 @@ class FixtureLibraryTest {
   void aRepeatedHeaderAtAPageBreakIsNotData() {
     CheckJob.FileCheck c = run("repeated-header-page-break-fdi.xlsx", "quirk-fdi");
     assertThat(c.ok()).isTrue();
-    assertThat(c.rows(BronzeRecord.HEADER)).isEqualTo(2);
-    assertThat(c.rows(BronzeRecord.DATA)).isEqualTo(2);
+    assertThat(c.rows(RowClass.HEADER)).isEqualTo(2);
+    assertThat(c.rows(RowClass.DATA)).isEqualTo(2);
   }
 
   @Test

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.table.FactTable;
+import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.testing.ConfigCopy;
 import vn.extrel.warehouse.testing.Openpyxl;
 import vn.extrel.warehouse.testing.Repo;
@@ -259,8 +259,8 @@ class PublishedShapesTest {
   void aSubtitleAndARowOfStrayZerosAreExcludedWithTheirClass() {
     CheckJob.FileCheck c = run("subtitle-line-fdi.xlsx", "quirk-fdi");
     assertThat(c.ok()).as(c.error() + " " + c.quarantined()).isTrue();
-    assertThat(c.rows(BronzeRecord.SUBTITLE)).isEqualTo(1);
-    assertThat(c.rows(BronzeRecord.EMPTY)).isEqualTo(1);
+    assertThat(c.rows(RowClass.SUBTITLE)).isEqualTo(1);
+    assertThat(c.rows(RowClass.EMPTY)).isEqualTo(1);
     assertThat(c.loaded()).as("rows that gave facts").isEqualTo(2);
     accountedFor(c);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.extrel.warehouse.layout.Layout;
+import vn.extrel.warehouse.table.RowClass;
 
 class RowClassifierTest {
 
@@ -33,6 +34,7 @@ class RowClassifierTest {
         "Người lập biểu|false|note"
       })
   void rowsAreClassifiedByTheirLabel(String label, boolean hasValues, String expected) {
-    assertThat(new RowClassifier(LAYOUT).classify(label, hasValues, 2)).isEqualTo(expected);
+    assertThat(new RowClassifier(LAYOUT).classify(label, hasValues, 2))
+        .isEqualTo(RowClass.of(expected));
   }
 }

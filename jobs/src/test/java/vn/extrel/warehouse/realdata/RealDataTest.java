@@ -21,6 +21,7 @@ import vn.extrel.warehouse.check.CheckJob;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.load.LoadResult;
 import vn.extrel.warehouse.table.FileStatus;
+import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.testing.Loads;
 import vn.extrel.warehouse.testing.Openpyxl;
 import vn.extrel.warehouse.testing.Repo;
@@ -71,7 +72,7 @@ class RealDataTest {
     CheckJob.FileCheck c = run(file);
     assertThat(c.layout()).startsWith("odm-fdi-provinces-");
     assertThat(c.ok()).as(c.error() + c.quarantined()).isTrue();
-    assertThat(c.rows("data")).isEqualTo(460);
+    assertThat(c.rows(RowClass.DATA)).isEqualTo(460);
     Map<String, BigDecimal> anGiang = values(c, "area", "An Giang");
     assertThat(anGiang)
         .containsEntry("projects@2015", n("8"))
@@ -114,7 +115,7 @@ class RealDataTest {
   void odmIndustriesLoad(String file) {
     CheckJob.FileCheck c = run(file);
     assertThat(c.ok()).isTrue();
-    assertThat(c.rows("data")).isEqualTo(150);
+    assertThat(c.rows(RowClass.DATA)).isEqualTo(150);
   }
 
   @Test
@@ -123,10 +124,10 @@ class RealDataTest {
     assertThat(c.ok()).isTrue();
     // 266 countries and aggregates: 252 with a figure in some year, 14 with none at all, which
     // give no fact and are excluded as empty rows.
-    assertThat(c.rows("data")).isEqualTo(252);
-    assertThat(c.rows("empty")).isEqualTo(14);
+    assertThat(c.rows(RowClass.DATA)).isEqualTo(252);
+    assertThat(c.rows(RowClass.EMPTY)).isEqualTo(14);
     assertThat(c.loaded()).isEqualTo(252);
-    assertThat(c.rows("title")).as("the preamble lines").isEqualTo(2);
+    assertThat(c.rows(RowClass.TITLE)).as("the preamble lines").isEqualTo(2);
     Map<String, BigDecimal> vnm = values(c, "area", "VNM");
     assertThat(vnm.get("net_inflows_usd@2016")).isBetween(n("12.5e9"), n("12.7e9"));
     assertThat(vnm.get("net_inflows_usd@2024")).isBetween(n("20.1e9"), n("20.2e9"));
@@ -139,7 +140,7 @@ class RealDataTest {
     CheckJob.FileCheck c = run("gso-yearend-2015-2016/2016-12-29-Bieu-2016.xlsx");
     assertThat(c.layout()).isEqualTo("gso-yearend-fdi-licensed");
     assertThat(c.ok()).as(c.error() + c.quarantined()).isTrue();
-    assertThat(c.rows("total")).isEqualTo(1);
+    assertThat(c.rows(RowClass.TOTAL)).isEqualTo(1);
     assertThat(values(c, "partner_id", "KOR")).containsEntry("projects@2016", n("828"));
     assertThat(values(c, "partner_id", "CHN")).containsKey("registered_usd@2016");
     assertThat(values(c, "area", "Hải Phòng")).containsEntry("projects@2016", n("52"));
