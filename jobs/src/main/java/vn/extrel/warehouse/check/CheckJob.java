@@ -133,7 +133,7 @@ public final class CheckJob {
     TableHeaders headers = new TableHeaders();
     SilverParser parser = new SilverParser(config.layouts(), config.reference(), "check", headers);
 
-    Map<RowClass, Long> byClass = new java.util.EnumMap<>(RowClass.class);
+    Map<RowClass, Long> byClass = new LinkedHashMap<>();
     List<Row> rows = new ArrayList<>();
     List<Map<String, Object>> facts = new ArrayList<>();
     List<Row> quarantined = new ArrayList<>();
