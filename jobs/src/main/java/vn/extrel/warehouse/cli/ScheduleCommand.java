@@ -5,11 +5,15 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import vn.extrel.warehouse.load.EventLog;
 import vn.extrel.warehouse.schedule.NightlyScheduler;
+import vn.extrel.warehouse.spark.SparkSessions;
 
 /**
  * {@code warehouse schedule}: runs {@code nightly} on a cron schedule until stopped (SIGTERM or
@@ -23,7 +27,11 @@ import vn.extrel.warehouse.schedule.NightlyScheduler;
       "No two runs overlap; a run missed while the scheduler was down runs once at start-up; a failed run is",
       "retried with backoff."
     })
-public final class ScheduleCommand extends LoadCommand {
+public final class ScheduleCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin LoadOptions load;
 
   @Mixin ExportsOptions exports;
 
@@ -57,18 +65,15 @@ public final class ScheduleCommand extends LoadCommand {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     NightlyScheduler.parse(cron, zone); // a bad expression fails here, before anything starts
-    EventLog events = new EventLog(EventLog.locate(log, common.warehouse()));
+    EventLog events = load.events();
     List<JsonNode> starts = events.last(1, List.of("run_started"));
     Instant last = starts.isEmpty() ? null : Instant.parse(starts.get(0).path("ts").asText());
     NightlyScheduler scheduler =
         new NightlyScheduler(
             new NightlyScheduler.Settings(cron, zone, retries, backoffSeconds * 1000L, last),
-            common.warehouse(),
-            () -> {
-              int code = nightly("nightly (scheduled)", null, exports);
-              out.flush();
-              return code;
-            },
+            load.common.warehouse(),
+            NightlyCommand.job(load, exports, null, "nightly (scheduled)", spec),
+            SparkSessions::getOrCreate,
             out);
     return scheduler.withSignals().call();
   }

@@ -11,6 +11,8 @@ import java.util.TimeZone;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
@@ -36,13 +38,6 @@ import vn.extrel.warehouse.load.LoadLockedException;
 public final class NightlyScheduler {
 
   /**
-   * One run of the nightly job; returns its exit code (0 ok, 1 data error, 2 internal, 3 locked).
-   */
-  public interface NightlyRun {
-    int run() throws Exception;
-  }
-
-  /**
    * @param cron a Quartz cron expression (seconds first, e.g. {@code 0 0 2 * * ?}) or a five-field
    *     Unix one
    * @param lastRunStart when the last nightly run started, or null: decides whether a run was
@@ -53,17 +48,23 @@ public final class NightlyScheduler {
 
   private final Settings settings;
   private final Warehouse warehouse;
-  private final NightlyRun nightly;
+  private final NightlyJob nightly;
+  private final Supplier<SparkSession> sessions;
   private final PrintWriter out;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile Scheduler scheduler;
 
   public NightlyScheduler(
-      Settings settings, Warehouse warehouse, NightlyRun nightly, PrintWriter out) {
+      Settings settings,
+      Warehouse warehouse,
+      NightlyJob nightly,
+      Supplier<SparkSession> sessions,
+      PrintWriter out) {
     this.settings = settings;
     this.warehouse = warehouse;
     this.nightly = nightly;
+    this.sessions = sessions;
     this.out = out;
   }
 
@@ -115,7 +116,7 @@ public final class NightlyScheduler {
   }
 
   @DisallowConcurrentExecution
-  public static final class NightlyJob implements Job {
+  public static final class Fire implements Job {
     @Override
     public void execute(JobExecutionContext ctx) {
       NightlyScheduler s = (NightlyScheduler) ctx.getMergedJobDataMap().get("scheduler");
@@ -134,8 +135,7 @@ public final class NightlyScheduler {
     // A run late by more than a minute (the previous one ran long) still fires, once.
     p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
     scheduler = new StdSchedulerFactory(p).getScheduler();
-    JobDetail job =
-        JobBuilder.newJob(NightlyJob.class).withIdentity("nightly").storeDurably().build();
+    JobDetail job = JobBuilder.newJob(Fire.class).withIdentity("nightly").storeDurably().build();
     job.getJobDataMap().put("scheduler", this);
     Trigger trigger =
         TriggerBuilder.newTrigger()
@@ -197,7 +197,8 @@ public final class NightlyScheduler {
     for (int attempt = 0; attempt <= settings.retries() && !stopping.get(); attempt++) {
       int code;
       try {
-        code = nightly.run();
+        code = nightly.run(sessions).anyFailed() ? 1 : 0;
+        out.flush();
       } catch (LoadLockedException e) {
         code = LoadLockedException.EXIT_CODE;
         out.println("another load is running: " + e.getMessage());
