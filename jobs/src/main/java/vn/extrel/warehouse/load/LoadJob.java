@@ -78,7 +78,6 @@ public final class LoadJob {
   private final LoadListener listener;
 
   /** Read every file again: asked for, or a repaired table needs it. */
-  private boolean force;
 
   /** The manifest as this run wrote it, for the state file (no need to read it back). */
   private Map<String, Manifest.Entry> lastManifest = Map.of();
@@ -108,7 +107,7 @@ public final class LoadJob {
       Failpoints.hit(Failpoints.RUN_START);
       Optional<StateFile> state = readState(w);
       Preflight pre = preflight(w, state, runId);
-      Optional<LoadResult> quick = nothingChanged(w, state, runId, started);
+      Optional<LoadResult> quick = nothingChanged(w, state, runId, started, pre.force());
       if (quick.isPresent()) {
         listener.runFinished(runId, quick.get());
         return quick.get();
@@ -126,7 +125,8 @@ public final class LoadJob {
         stages.done("run-log");
         LoadResult result;
         try {
-          result = load(spark, w, runId, started, previous, stages).withRepaired(repaired);
+          result =
+              load(spark, w, runId, started, previous, pre.force(), stages).withRepaired(repaired);
         } catch (Failpoints.Stopped e) {
           throw e; // a test's kill: nothing more is written
         } catch (RuntimeException | Error e) {
@@ -151,8 +151,10 @@ public final class LoadJob {
    *
    * @param mended what a crash or a damaged disk left half-made, repaired: a line per table
    * @param damage tables changed outside a load (repaired by a forced load)
+   * @param force whether the run reads every file again: {@code --force}, or a table was repaired
    */
-  private record Preflight(List<String> mended, List<TableIntegrity.Damage> damage) {}
+  private record Preflight(
+      List<String> mended, List<TableIntegrity.Damage> damage, boolean force) {}
 
   private Preflight preflight(Warehouse w, Optional<StateFile> state, String runId) {
     // Before anything reads a table: what a crash or a damaged disk left half-made is repaired, or
@@ -167,7 +169,6 @@ public final class LoadJob {
     // commit): the run reads every file again, as --force, so every table ends as a clean load
     // leaves it.
     boolean repaired = !mended.isEmpty();
-    force = options.force() || repaired;
     // A table someone else changed would be loaded on top of, and its indicators published: a load
     // stops and says so, a forced load repairs it first. A table the repair above set back is
     // behind the state file by design: then only the newest commits are read.
@@ -181,7 +182,7 @@ public final class LoadJob {
       listener.runFailed(runId, e);
       throw e;
     }
-    return new Preflight(mended, damage);
+    return new Preflight(mended, damage, options.force() || repaired);
   }
 
   /**
@@ -283,7 +284,7 @@ public final class LoadJob {
    * reference list or indicator changed, the run ends here, with no commit.
    */
   private Optional<LoadResult> nothingChanged(
-      Warehouse w, Optional<StateFile> state, String runId, Instant started) {
+      Warehouse w, Optional<StateFile> state, String runId, Instant started, boolean force) {
     if (force) {
       return Optional.empty();
     }
@@ -454,8 +455,9 @@ public final class LoadJob {
       String runId,
       Instant started,
       Optional<String[]> previous,
+      boolean force,
       Stages stages) {
-    Scan scan = stages.time("scan", options.input(), () -> scan(spark, w, runId, previous));
+    Scan scan = stages.time("scan", options.input(), () -> scan(spark, w, runId, previous, force));
     Fresh fresh = fresh(spark, w, runId, scan, stages);
     Reparsed again = reparse(spark, w, runId, scan, fresh, stages);
     Pruned gone = prune(spark, w, runId, scan, stages);
@@ -509,7 +511,8 @@ public final class LoadJob {
       boolean reparseAll,
       boolean regold) {}
 
-  private Scan scan(SparkSession spark, Warehouse w, String runId, Optional<String[]> previous) {
+  private Scan scan(
+      SparkSession spark, Warehouse w, String runId, Optional<String[]> previous, boolean force) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     InputScanner scanner = InputScanner.of(config);
     List<SourceFile> files =
