@@ -1,9 +1,6 @@
 package vn.extrel.warehouse.cli;
 
-import io.delta.tables.DeltaTable;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,13 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import vn.extrel.warehouse.catalog.DeltaWrites;
-import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.load.LoadLock;
-import vn.extrel.warehouse.load.RunIds;
-import vn.extrel.warehouse.ops.StateFile;
+import vn.extrel.warehouse.load.RestoreJob;
 import vn.extrel.warehouse.spark.SparkSessions;
-import vn.extrel.warehouse.table.TableId;
 
 /**
  * {@code warehouse restore TABLE}: Delta RESTORE to an earlier version or time, itself a new
@@ -55,40 +47,19 @@ public final class RestoreCommand implements Callable<Integer> {
   To to;
 
   @Override
-  public Integer call() throws Exception {
-    TableId id = TableArgument.parse(table);
-    Warehouse w = common.warehouse();
-    String runId = "restore-" + RunIds.next(java.time.Instant.now());
-    try (LoadLock lock = LoadLock.acquire(w, runId, 0)) {
-      SparkSession spark = SparkSessions.getOrCreate();
-      DeltaTable t = DeltaTable.forPath(spark, w.path(id));
-      // The restore's commit names its run, like a load's: the integrity check trusts it.
-      java.util.List<Row> rows =
-          DeltaWrites.tagged(
-              spark,
-              DeltaWrites.commitInfo(runId, "restore", java.util.List.of()),
-              () ->
-                  (to.version != null
-                          ? t.restoreToVersion(to.version)
-                          : t.restoreToTimestamp(to.timestamp))
-                      .collectAsList());
-      StringBuilder metrics = new StringBuilder(rows.isEmpty() ? "already at that version" : "");
-      for (int i = 0; !rows.isEmpty() && i < rows.get(0).length(); i++) {
-        Row m = rows.get(0);
-        metrics
-            .append(i == 0 ? "" : ", ")
-            .append(m.schema().fields()[i].name())
-            .append('=')
-            .append(m.get(i));
-      }
-      // The next load must not trust the state file's picture of the tables any more.
-      StateFile.forget(w, spark.sparkContext().hadoopConfiguration());
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "%s restored to %s (%s)%n",
-              id, to.version != null ? "version " + to.version : to.timestamp, metrics);
-    }
+  public Integer call() {
+    RestoreJob.Result r =
+        new RestoreJob(
+                new RestoreJob.Options(
+                    common.warehouse(), TableArgument.parse(table), to.version, to.timestamp))
+            .run(SparkSessions::getOrCreate);
+    StringBuilder metrics =
+        new StringBuilder(r.metrics().isEmpty() ? "already at that version" : "");
+    r.metrics()
+        .forEach(
+            (k, v) ->
+                metrics.append(metrics.isEmpty() ? "" : ", ").append(k).append('=').append(v));
+    spec.commandLine().getOut().printf("%s restored to %s (%s)%n", r.table(), r.to(), metrics);
     return WarehouseCli.OK;
   }
 }

@@ -21,12 +21,10 @@ import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.table.BronzeTable;
 import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.table.FactTables;
 import vn.extrel.warehouse.table.RowClass;
-import vn.extrel.warehouse.table.TableId;
 import vn.extrel.warehouse.util.HadoopConf;
 
 /**
@@ -73,7 +71,7 @@ final class BronzeStage {
             ? List.of(w.read(spark, BronzeTable.ID).schema().fieldNames())
             : List.of(BronzeTable.TEXTS);
     if (!columns.contains(BronzeTable.TEXTS)) {
-      throw earlierVersion(
+      throw LoadErrors.earlierVersion(
           w,
           BronzeTable.ID,
           "its cells in a column 'cells'; this version keeps them in 'texts' and the table's"
@@ -84,24 +82,11 @@ final class BronzeStage {
         List<String> silver = List.of(w.read(spark, t.table()).schema().fieldNames());
         String key = FactTable.keyOf(t.keyed().get(0));
         if (!silver.contains(key)) {
-          throw earlierVersion(
+          throw LoadErrors.earlierVersion(
               w, t.table(), "without the member key columns such as '" + key + "'");
         }
       }
     }
-  }
-
-  /** A table this version cannot add to, what differs in it, and how to go on. */
-  private static UserException earlierVersion(Warehouse w, TableId table, String difference) {
-    return new UserException(
-        table.qualified()
-            + " under "
-            + w.root()
-            + " was written by an earlier version of the loader ("
-            + difference
-            + "), so this version cannot add to it. Load into a new warehouse folder (--warehouse"
-            + " NEW_FOLDER, or WAREHOUSE_DIR) from the same input; the old folder stays as it is and"
-            + " can still be queried by the earlier version.");
   }
 
   /**

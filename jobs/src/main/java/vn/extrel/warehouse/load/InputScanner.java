@@ -14,7 +14,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.table.FileStatus;
 
@@ -92,10 +91,7 @@ public final class InputScanner {
     try {
       FileSystem fs = root.getFileSystem(conf);
       if (!fs.exists(root)) {
-        throw new UserException(
-            "input folder "
-                + input
-                + " does not exist. Pass --input with the folder that holds the spreadsheets");
+        throw LoadErrors.noInputFolder(input);
       }
       Path qualifiedRoot = fs.makeQualified(root);
       String rootUri = qualifiedRoot.toUri().getPath();
@@ -115,7 +111,7 @@ public final class InputScanner {
         }
       }
     } catch (IOException e) {
-      throw new UserException("cannot list the input folder " + input + ": " + e.getMessage(), e);
+      throw LoadErrors.cannotListInput(input, e);
     }
     out.sort(Comparator.comparing(SourceFile::path));
     return out;
@@ -145,7 +141,7 @@ public final class InputScanner {
     try {
       root = given.toRealPath(); // the input folder itself may be a link: it is trusted
     } catch (IOException e) {
-      throw new UserException("cannot list the input folder " + input + ": " + e.getMessage(), e);
+      throw LoadErrors.cannotListInput(input, e);
     }
     List<SourceFile> out = new ArrayList<>();
     java.nio.file.Path base = root;
@@ -196,7 +192,7 @@ public final class InputScanner {
             }
           });
     } catch (IOException e) {
-      throw new UserException("cannot list the input folder " + input + ": " + e.getMessage(), e);
+      throw LoadErrors.cannotListInput(input, e);
     }
     out.sort(Comparator.comparing(SourceFile::path));
     return out;

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import vn.extrel.warehouse.bronze.FileTask;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.ops.Manifest;
 import vn.extrel.warehouse.table.FileStatus;
 import vn.extrel.warehouse.util.Hashing;
@@ -196,8 +195,7 @@ final class LoadPlanner {
     try {
       return Hashing.sha256(f.uri(), hadoop);
     } catch (IOException e) {
-      throw new UserException(
-          f.path() + ": cannot be read to compute its checksum (" + e.getMessage() + ")", e);
+      throw LoadErrors.cannotChecksum(f.path(), e);
     }
   }
 }

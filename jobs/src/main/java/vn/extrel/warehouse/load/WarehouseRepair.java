@@ -8,7 +8,6 @@ import org.apache.hadoop.fs.FileSystem;
 import vn.extrel.warehouse.catalog.TableLog;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.table.TableId;
 
 /**
@@ -73,22 +72,13 @@ final class WarehouseRepair {
             break;
           }
           if (round == 3) {
-            throw new UserException(
-                t.qualified()
-                    + " under "
-                    + w.root()
-                    + ": "
-                    + found.problem()
-                    + ", and the commits before it are damaged too. Restore the warehouse folder"
-                    + " from a backup, or load the input into a new warehouse folder (--warehouse"
-                    + " NEW_FOLDER)");
+            throw LoadErrors.damagedBeyondRepair(t, w, found.problem());
           }
           notes.add(TableLog.repair(fs, w, found, runId));
         }
       }
     } catch (IOException e) {
-      throw new UserException(
-          "cannot repair the tables under " + w.root() + ": " + e.getMessage(), e);
+      throw LoadErrors.cannotRepair(w, e);
     }
     return List.copyOf(notes);
   }

@@ -17,7 +17,6 @@ import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler.LegendPosition;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.notebook.SqlCell.ChartSpec;
 
 /** Bar and line charts of a SQL cell's result, drawn with XChart, as PNG and SVG. */
@@ -70,8 +69,7 @@ public final class Charts {
       for (Row r : rows) {
         Object v = r.isNullAt(c) ? null : r.get(c);
         if (v != null && !(v instanceof Number)) {
-          throw new UserException(
-              where + ": --y " + spec.y().get(k) + " is not a number column (" + v + ")");
+          throw NotebookErrors.notANumberColumn(where, spec.y().get(k), v);
         }
         values.add(v == null ? 0.0 : ((Number) v).doubleValue());
       }
@@ -98,11 +96,6 @@ public final class Charts {
         return i;
       }
     }
-    throw new UserException(
-        where
-            + ": the chart names column '"
-            + name
-            + "', which the result does not have; its columns are "
-            + String.join(", ", schema.fieldNames()));
+    throw NotebookErrors.noSuchColumn(where, name, schema.fieldNames());
   }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import vn.extrel.warehouse.errors.UserException;
 
 /**
  * A Jupyter notebook (nbformat 4) as JSON: read, cells changed in place, written back with every
@@ -35,21 +34,14 @@ public final class Notebook {
     try {
       node = JSON.readTree(Files.readString(path, StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
-      throw new UserException(
-          path
-              + " is not a notebook: JSON error at line "
-              + e.getLocation().getLineNr()
-              + ": "
-              + e.getOriginalMessage()
-              + ". Open and save it in Jupyter, or fix the JSON");
+      throw NotebookErrors.notJson(path, e.getLocation().getLineNr(), e.getOriginalMessage());
     } catch (IOException e) {
-      throw new UserException("cannot read the notebook " + path + ": " + e.getMessage());
+      throw NotebookErrors.unreadable(path, e);
     }
     if (!(node instanceof ObjectNode obj)
         || node.path("nbformat").asInt() != 4
         || !node.path("cells").isArray()) {
-      throw new UserException(
-          path + " is not an nbformat 4 notebook (no \"nbformat\": 4 and \"cells\" list)");
+      throw NotebookErrors.notNbformat4(path);
     }
     return new Notebook(path, obj);
   }

@@ -19,7 +19,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.spark.ReadOnlyGuard;
 import vn.extrel.warehouse.spark.ResultPrinter;
 
@@ -124,14 +123,7 @@ public final class NotebookRunner {
         error.put("evalue", message);
         error.putArray("traceback").add(e.getClass().getName() + ": " + message);
         write(nb, outNotebook, outHtml);
-        throw new UserException(
-            at
-                + " failed: "
-                + message
-                + " (the notebook as run up to that cell is in "
-                + outNotebook
-                + ")",
-            e);
+        throw NotebookErrors.cellFailed(at, message, outNotebook, e);
       }
     }
     write(nb, outNotebook, outHtml);

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vn.extrel.warehouse.errors.UserException;
 
 /**
  * A notebook's parameters, papermill's way: the cell tagged {@code parameters} holds defaults as
@@ -29,13 +28,7 @@ public final class Parameters {
       }
       Matcher m = ASSIGNMENT.matcher(line);
       if (!m.matches()) {
-        throw new UserException(
-            where
-                + ", parameters cell line "
-                + lineNo
-                + ": '"
-                + t
-                + "' is not 'name = value'. Keep only simple assignments in the parameters cell");
+        throw NotebookErrors.notAnAssignment(where, lineNo, t);
       }
       p.values.put(m.group(1), literal(m.group(2).strip()));
     }
@@ -69,12 +62,7 @@ public final class Parameters {
     Map<String, Object> changed = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       if (!values.containsKey(e.getKey())) {
-        throw new UserException(
-            where
-                + " has no parameter '"
-                + e.getKey()
-                + "'; its parameters are "
-                + (values.isEmpty() ? "none (no cell tagged 'parameters')" : values.keySet()));
+        throw NotebookErrors.unknownParameter(where, e.getKey(), values.keySet());
       }
       Object v = literal(e.getValue());
       values.put(e.getKey(), v);

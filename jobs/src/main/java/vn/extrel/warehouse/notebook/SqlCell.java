@@ -3,7 +3,6 @@ package vn.extrel.warehouse.notebook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import vn.extrel.warehouse.errors.UserException;
 
 /**
  * A SQL cell: a code cell whose first line is the {@code %%sql} magic, optionally asking for a
@@ -36,7 +35,7 @@ public record SqlCell(String sql, ChartSpec chart) {
       sql = sql.substring(0, sql.length() - 1).strip();
     }
     if (sql.isEmpty()) {
-      throw new UserException(where + ": the %%sql cell has no statement under its first line");
+      throw NotebookErrors.noStatement(where);
     }
     List<String> words = words(magic.substring(MAGIC.length()), where);
     String type = null;
@@ -48,7 +47,7 @@ public record SqlCell(String sql, ChartSpec chart) {
       String w = words.get(i);
       String value = i + 1 < words.size() ? words.get(i + 1) : null;
       if (value == null || value.startsWith("--")) {
-        throw new UserException(where + ": %%sql option " + w + " needs a value");
+        throw NotebookErrors.optionNeedsValue(where, w);
       }
       switch (w) {
         case "--chart" -> type = value.toLowerCase(Locale.ROOT);
@@ -56,22 +55,17 @@ public record SqlCell(String sql, ChartSpec chart) {
         case "--y" -> y.addAll(List.of(value.split(",")));
         case "--label" -> label = value;
         case "--title" -> title = value;
-        default ->
-            throw new UserException(
-                where
-                    + ": unknown %%sql option "
-                    + w
-                    + "; use --chart, --x, --y, --label, --title");
+        default -> throw NotebookErrors.unknownOption(where, w);
       }
       i++;
     }
     ChartSpec chart = null;
     if (type != null) {
       if (!type.equals("bar") && !type.equals("line")) {
-        throw new UserException(where + ": --chart " + type + " is not known; use bar or line");
+        throw NotebookErrors.unknownChart(where, type);
       }
       if (x == null || y.isEmpty()) {
-        throw new UserException(where + ": a chart needs --x COLUMN and --y COLUMN[,COLUMN]");
+        throw NotebookErrors.chartWithoutColumns(where);
       }
       chart = new ChartSpec(type, x, List.copyOf(y), label, title);
     }
@@ -108,7 +102,7 @@ public record SqlCell(String sql, ChartSpec chart) {
       }
     }
     if (quote != 0) {
-      throw new UserException(where + ": unclosed quote in the %%sql line");
+      throw NotebookErrors.unclosedQuote(where);
     }
     if (cur != null) {
       out.add(cur.toString());

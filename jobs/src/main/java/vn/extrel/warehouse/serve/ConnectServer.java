@@ -15,7 +15,6 @@ import scala.Option;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.spark.ReadOnlyGuard;
 import vn.extrel.warehouse.spark.SparkSessions;
 
@@ -43,7 +42,7 @@ public final class ConnectServer {
       String host, int port, String token, boolean allowRemote, String writeToken) {
     public Binding {
       if (port < 0 || port > 65535) {
-        throw new UserException("--port " + port + " is not a TCP port (0-65535)");
+        throw ServeErrors.notAPort(port);
       }
     }
 
@@ -51,7 +50,7 @@ public final class ConnectServer {
       try {
         return InetAddress.getByName(host).isLoopbackAddress();
       } catch (UnknownHostException e) {
-        throw new UserException("--host " + host + " does not resolve: " + e.getMessage());
+        throw ServeErrors.hostDoesNotResolve(host, e);
       }
     }
 
@@ -64,17 +63,10 @@ public final class ConnectServer {
         return;
       }
       if (!allowRemote) {
-        throw new UserException(
-            "--host "
-                + host
-                + " accepts clients from other machines; add --allow-remote to mean it, together"
-                + " with a token (--token-file or env SPARK_CONNECT_AUTHENTICATE_TOKEN), and put"
-                + " TLS in front (see docs/ANALYSTS.md)");
+        throw ServeErrors.remoteNotMeant(host);
       }
       if (token == null || token.isBlank()) {
-        throw new UserException(
-            "--allow-remote needs a token that clients must present: --token-file FILE or env"
-                + " SPARK_CONNECT_AUTHENTICATE_TOKEN");
+        throw ServeErrors.remoteWithoutToken();
       }
     }
 
@@ -84,14 +76,10 @@ public final class ConnectServer {
         return;
       }
       if (!writeToken.matches("[A-Za-z0-9._~-]{16,}")) {
-        throw new UserException(
-            "the write token must be at least 16 characters of letters, digits and . _ ~ -"
-                + " (clients send it in the URL); make one with: openssl rand -hex 24");
+        throw ServeErrors.weakWriteToken();
       }
       if (writeToken.equals(token == null ? null : token.strip())) {
-        throw new UserException(
-            "the write token must differ from the token every client presents, or every client"
-                + " could write");
+        throw ServeErrors.writeTokenIsTheReadToken();
       }
     }
 
