@@ -197,6 +197,9 @@ public final class DeltaWrites {
   /**
    * The rows the last commit wrote, from Delta's own operation metrics; rows a replace copied from
    * the files it rewrote are not counted.
+   *
+   * @throws java.io.UncheckedIOException when the log cannot be read: the count goes into the
+   *     load's totals, where a made-up number would pass unnoticed
    */
   public static long lastOutputRows(SparkSession spark, String path) {
     // Read from the newest commit file itself: asking Delta for its history runs a Spark job.
@@ -227,7 +230,8 @@ public final class DeltaWrites {
       }
       return 0;
     } catch (java.io.IOException e) {
-      return -1;
+      throw new java.io.UncheckedIOException(
+          "cannot read the commit just written to " + path + "/_delta_log: " + e.getMessage(), e);
     }
   }
 
@@ -256,12 +260,6 @@ public final class DeltaWrites {
       return Long.parseLong(name.substring(0, 20));
     }
     return -1;
-  }
-
-  /** The table's current version. */
-  public static long version(SparkSession spark, String path) {
-    List<Row> h = DeltaTable.forPath(spark, path).history(1).select("version").collectAsList();
-    return h.isEmpty() ? -1 : h.get(0).getLong(0);
   }
 
   /** Short JSON for a commit's userMetadata: which run, which files. */

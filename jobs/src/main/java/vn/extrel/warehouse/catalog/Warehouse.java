@@ -86,19 +86,6 @@ public record Warehouse(String root) implements Serializable {
   }
 
   /**
-   * Creates the table with its schema if it is not there yet, so queries work before the first
-   * load.
-   */
-  public void ensure(SparkSession spark, TableId table, StructType schema) {
-    if (!exists(spark, table)) {
-      var builder = DeltaTable.createIfNotExists(spark).location(path(table)).addColumns(schema);
-      WarehouseTables.PROPERTIES.forEach(builder::property);
-      WarehouseTables.properties(table).forEach(builder::property);
-      builder.execute();
-    }
-  }
-
-  /**
    * Reads a table; one that no load has written yet reads as empty. Tables are created by their
    * first write, with the session's Delta defaults (see SparkSessions), so a first load does not
    * pay for a dozen empty creations.

@@ -1,11 +1,7 @@
 package vn.extrel.warehouse.catalog;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.gold.IndicatorsTable;
@@ -20,23 +16,18 @@ import vn.extrel.warehouse.silver.PartnerTable;
 import vn.extrel.warehouse.silver.QuarantineTable;
 import vn.extrel.warehouse.silver.Target;
 import vn.extrel.warehouse.silver.Targets;
-import vn.extrel.warehouse.util.Parallel;
 
-/** Every table of the warehouse with its schema, and their creation on first use. */
+/**
+ * Every table of the warehouse with its schema. Tables are created by their first write (see {@link
+ * Warehouse#read}).
+ */
 public final class WarehouseTables {
   private WarehouseTables() {}
 
   /**
-   * Table properties set at creation, with their reasons. Time travel answers "as published on"; a
-   * year of log keeps a year of versions reachable; deleted files stay 30 days for readers of older
-   * versions.
+   * The table's own properties (its file statistics), beyond the Delta defaults every table gets
+   * from the session (see SparkSessions).
    */
-  public static final Map<String, String> PROPERTIES =
-      Map.of(
-          "delta.logRetentionDuration", "interval 365 days",
-          "delta.deletedFileRetentionDuration", "interval 30 days");
-
-  /** Properties of one table beyond {@link #PROPERTIES}. */
   public static Map<String, String> properties(TableId table) {
     if (table.equals(BronzeTable.ID)) {
       return BronzeTable.PROPERTIES;
@@ -72,33 +63,5 @@ public final class WarehouseTables {
     tables.put(DqResultsTable.ID, DqResultsTable.SCHEMA);
     tables.put(FileLoadsTable.ID, FileLoadsTable.SCHEMA);
     return tables;
-  }
-
-  /** The tables that hold facts and their lineage (not the operational log). */
-  public static List<TableId> data() {
-    List<TableId> out = new ArrayList<>(List.of(BronzeTable.ID));
-    Targets.all().forEach(t -> out.add(t.table()));
-    out.addAll(
-        List.of(
-            QuarantineTable.ID,
-            ExcludedRowsTable.ID,
-            PartnerTable.ID,
-            IndicatorsTable.ID,
-            VintagesTable.ID));
-    return out;
-  }
-
-  /** Creates what is missing, side by side: each creation is one small commit. */
-  public static void ensure(SparkSession spark, Warehouse w, int threads) {
-    List<Callable<Boolean>> creates = new ArrayList<>();
-    all()
-        .forEach(
-            (id, schema) ->
-                creates.add(
-                    () -> {
-                      w.ensure(spark, id, schema);
-                      return true;
-                    }));
-    Parallel.all(creates, threads);
   }
 }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import vn.extrel.warehouse.bronze.BronzeReader;
+import vn.extrel.warehouse.bronze.BronzeRows;
 import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.bronze.FileTask;
 import vn.extrel.warehouse.bronze.TableHeaders;
@@ -128,7 +128,7 @@ public final class CheckJob {
       throw new UserException(file + ": cannot be read (" + e.getMessage() + ")", e);
     }
     FileTask task = new FileTask(hadoopPath(file), display, sha, file.toFile().length(), id);
-    BronzeReader bronze = new BronzeReader(config.layouts(), null, "check", null);
+    BronzeRows bronze = new BronzeRows(config.layouts(), null, "check", null);
     TableHeaders headers = new TableHeaders();
     SilverParser parser = new SilverParser(config.layouts(), config.reference(), "check", headers);
 

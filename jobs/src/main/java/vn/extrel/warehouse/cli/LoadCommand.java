@@ -83,38 +83,24 @@ public class LoadCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs the load job with the command line's options and prints the summary; shared by nightly and
-   * schedule.
-   */
-  @Option(
-      names = "--no-exports",
-      description = "nightly and schedule: skip the exports config/exports.yaml declares.")
-  boolean noExports;
-
-  @Option(
-      names = "--exports-dir",
-      paramLabel = "DIR",
-      description = "nightly and schedule: where exports go (default: <warehouse>/exports).")
-  java.nio.file.Path exportsDir;
-
-  /**
    * The nightly job: the load, then the declared exports for the night. Returns the exit code.
    *
    * @param runDate the night the run stands for; null: today in Viet Nam
+   * @param exportOptions the exports' options of the command (load has none)
    */
-  int nightly(String command, java.time.LocalDate runDate) {
+  int nightly(String command, java.time.LocalDate runDate, ExportsOptions exportOptions) {
     WarehouseConfig config = common.loadConfig();
     LoadResult result = run(command, config);
     int code = result.anyFailed() ? WarehouseCli.DATA_ERROR : WarehouseCli.OK;
     vn.extrel.warehouse.export.ExportCatalog exports =
         vn.extrel.warehouse.export.ExportCatalog.load(config.dir());
-    if (noExports || (exports.exports().isEmpty() && exports.reports().isEmpty())) {
+    if (exportOptions.skip || (exports.exports().isEmpty() && exports.reports().isEmpty())) {
       return code;
     }
     Warehouse warehouse = common.warehouse();
     java.nio.file.Path dir =
-        exportsDir != null
-            ? exportsDir
+        exportOptions.dir != null
+            ? exportOptions.dir
             : vn.extrel.warehouse.export.NightlyExports.defaultDir(warehouse);
     java.time.LocalDate night =
         runDate != null
@@ -142,6 +128,10 @@ public class LoadCommand implements Callable<Integer> {
     return code;
   }
 
+  /**
+   * Runs the load job with the command line's options and prints the summary; shared by nightly and
+   * schedule.
+   */
   LoadResult run(String command) {
     return run(command, common.loadConfig());
   }
@@ -184,12 +174,6 @@ public class LoadCommand implements Callable<Integer> {
 
   /**
    * @param spark null when the run started no session (nothing changed)
-   */
-  static void printSummary(LoadResult r, Warehouse warehouse, SparkSession spark, PrintWriter out) {
-    printSummary(r, warehouse, spark, out, false);
-  }
-
-  /**
    * @param verbose list the ignored files too (lock files, hidden files, notes)
    */
   static void printSummary(

@@ -2,6 +2,7 @@ package vn.extrel.warehouse.cli;
 
 import java.time.LocalDate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,6 +20,8 @@ import picocli.CommandLine.Option;
     })
 public final class NightlyCommand extends LoadCommand {
 
+  @Mixin ExportsOptions exports;
+
   @Option(
       names = "--run-date",
       paramLabel = "YYYY-MM-DD",
@@ -28,6 +31,6 @@ public final class NightlyCommand extends LoadCommand {
 
   @Override
   public Integer call() {
-    return nightly("nightly" + (runDate == null ? "" : " " + runDate), runDate);
+    return nightly("nightly" + (runDate == null ? "" : " " + runDate), runDate, exports);
   }
 }

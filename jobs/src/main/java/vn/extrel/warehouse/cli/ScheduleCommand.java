@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.extrel.warehouse.ops.EventLog;
 import vn.extrel.warehouse.schedule.NightlyScheduler;
@@ -23,6 +24,8 @@ import vn.extrel.warehouse.schedule.NightlyScheduler;
       "retried with backoff."
     })
 public final class ScheduleCommand extends LoadCommand {
+
+  @Mixin ExportsOptions exports;
 
   @Option(
       names = "--cron",
@@ -62,7 +65,7 @@ public final class ScheduleCommand extends LoadCommand {
             new NightlyScheduler.Settings(cron, zone, retries, backoffSeconds * 1000L, last),
             common.warehouse(),
             () -> {
-              int code = nightly("nightly (scheduled)", null);
+              int code = nightly("nightly (scheduled)", null, exports);
               out.flush();
               return code;
             },

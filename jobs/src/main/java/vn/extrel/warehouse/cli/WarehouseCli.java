@@ -66,7 +66,52 @@ public final class WarehouseCli {
           return report(ex, cmd.getErr(), verbose);
         });
     cli.setExitCodeExceptionMapper(ex -> DATA_ERROR);
+    CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+    cli.setParameterExceptionHandler(
+        (ex, rest) -> {
+          String line = optionOfAnotherCommand(cli, ex);
+          if (line == null) {
+            return standard.handleParseException(ex, rest);
+          }
+          ex.getCommandLine().getErr().println("error: " + line);
+          return DATA_ERROR;
+        });
     return cli.execute(args);
+  }
+
+  /**
+   * For an option the command does not have but other commands do ({@code load --no-exports}): a
+   * line naming the commands that take it, where picocli would suggest a look-alike of the
+   * command's own ({@code --no-progress}). Null for any other mistake.
+   */
+  static String optionOfAnotherCommand(CommandLine root, CommandLine.ParameterException ex) {
+    if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || ex.getCommandLine() == root) {
+      return null;
+    }
+    String command = ex.getCommandLine().getCommandName();
+    for (String arg : unmatched.getUnmatched()) {
+      String name = arg.split("=", 2)[0];
+      if (!name.startsWith("--")) {
+        continue;
+      }
+      java.util.List<String> owners =
+          root.getSubcommands().entrySet().stream()
+              .filter(e -> e.getValue().getCommandSpec().findOption(name) != null)
+              .map(java.util.Map.Entry::getKey)
+              .toList();
+      if (!owners.isEmpty()) {
+        return command
+            + " has no option "
+            + name
+            + ": it is an option of "
+            + String.join(", ", owners)
+            + ". Drop it, or run one of those (see bin/warehouse "
+            + command
+            + " --help)";
+      }
+    }
+    return null;
   }
 
   /**

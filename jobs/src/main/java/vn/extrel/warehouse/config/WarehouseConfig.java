@@ -22,6 +22,11 @@ import vn.extrel.warehouse.util.Hashing;
  *   reference/partners.yaml   partner names, provinces, organisations
  *   reference/codes.yaml      activity types, channels, fields, trade flows
  * </pre>
+ *
+ * @param silverFingerprint what silver is made with: the loader's version, the reference lists, the
+ *     rules and every layout; when it changes, the next load parses every file again from bronze
+ * @param goldFingerprint what gold is made with: the indicators and the silver fingerprint; when it
+ *     changes, the next load computes the indicators again
  */
 public record WarehouseConfig(
     Path dir,
@@ -29,8 +34,8 @@ public record WarehouseConfig(
     Reference reference,
     IndicatorCatalog indicators,
     Map<String, String> layoutHashes,
-    String referenceHash,
-    String indicatorsHash,
+    String silverFingerprint,
+    String goldFingerprint,
     RuleCatalog rules) {
 
   /**
@@ -112,7 +117,7 @@ public record WarehouseConfig(
                   + "\n"
                   + fileText(layoutsDir.resolve(Path.of(l.source()).getFileName()))));
     }
-    String referenceHash =
+    String silverFingerprint =
         Hashing.sha256(
             LOADER_VERSION
                 + "\n"
@@ -123,13 +128,13 @@ public record WarehouseConfig(
                 + rulesText(dir.resolve("rules"))
                 + "\n"
                 + String.join(",", new java.util.TreeMap<>(layoutHashes).values()));
-    String indicatorsHash =
+    String goldFingerprint =
         Hashing.sha256(
             LOADER_VERSION
                 + "\n"
                 + fileText(dir.resolve("indicators.yaml"))
                 + "\n"
-                + referenceHash);
+                + silverFingerprint);
     RuleCatalog rules = RuleCatalog.load(dir.resolve("rules"), shown + "/rules");
     return new WarehouseConfig(
         dir,
@@ -137,8 +142,8 @@ public record WarehouseConfig(
         reference,
         indicators,
         Map.copyOf(layoutHashes),
-        referenceHash,
-        indicatorsHash,
+        silverFingerprint,
+        goldFingerprint,
         rules);
   }
 

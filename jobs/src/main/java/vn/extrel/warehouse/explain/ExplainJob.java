@@ -230,16 +230,7 @@ public final class ExplainJob {
                 what));
       } else {
         Map<String, String> cells = r.getJavaMap(r.fieldIndex(Lineage.CELLS));
-        what =
-            r.getAs("date")
-                + " "
-                + r.getAs("activity_type")
-                + " "
-                + r.getAs("partner_name")
-                + " ("
-                + r.getAs("partner_country")
-                + "): "
-                + r.getAs("title");
+        what = Lineage.describeActivity(r);
         out.add(
             new Source(
                 r.<Integer>getAs(Target.YEAR),

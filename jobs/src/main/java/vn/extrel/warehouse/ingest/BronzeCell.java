@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * A cell of a bronze row with what its table's header says of its column (bronze stores the text
- * per row and the column once per table; see {@code BronzeColumns}).
+ * per row and the column once per table; {@code bronze.TableHeaders} puts the two together).
  *
  * @param column the layout column it was mapped to, or null for a cell no column claims
  * @param key for year columns, the year the header names ("2016"); otherwise null

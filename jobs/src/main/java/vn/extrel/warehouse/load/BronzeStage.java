@@ -15,7 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
-import vn.extrel.warehouse.bronze.BronzeReader;
+import vn.extrel.warehouse.bronze.BronzeRows;
 import vn.extrel.warehouse.bronze.BronzeTable;
 import vn.extrel.warehouse.bronze.FileTask;
 import vn.extrel.warehouse.bronze.TableHeaders;
@@ -140,19 +140,19 @@ final class BronzeStage {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<List<FileTask>> bins = bins(tasks, spark.sparkContext().defaultParallelism());
     JavaRDD<List<FileTask>> planned = jsc.parallelize(bins, bins.size());
-    CollectionAccumulator<BronzeReader.FileCounts> counts =
+    CollectionAccumulator<BronzeRows.FileCounts> counts =
         spark.sparkContext().collectionAccumulator("bronze file counts");
-    BronzeReader reader =
-        new BronzeReader(
+    BronzeRows fromFiles =
+        new BronzeRows(
             config.layouts(),
             new HadoopConf(spark.sparkContext().hadoopConfiguration()),
             runId,
             counts);
-    // Internal rows straight into the write: no conversion of external Rows (see BronzeReader).
+    // Internal rows straight into the write: no conversion of external Rows (see BronzeRows).
     Dataset<Row> rows =
         ((org.apache.spark.sql.classic.SparkSession) spark)
             .internalCreateDataFrame(
-                planned.flatMap(reader.files()).rdd(), BronzeTable.SCHEMA, false);
+                planned.flatMap(fromFiles.files()).rdd(), BronzeTable.SCHEMA, false);
     Map<String, String> versions = versions(tasks);
     String predicate =
         DeltaWrites.versions(BronzeTable.SOURCE_PATH, BronzeTable.SOURCE_SHA256, versions);
@@ -167,7 +167,7 @@ final class BronzeStage {
             w.creationProperties(spark, BronzeTable.ID));
     Map<String, FileStats> stats = new LinkedHashMap<>();
     TableHeaders headers = new TableHeaders();
-    for (BronzeReader.FileCounts c : counts.value()) {
+    for (BronzeRows.FileCounts c : counts.value()) {
       c.headers().forEach(headers::add);
       FileStats s = new FileStats();
       s.data = c.data();

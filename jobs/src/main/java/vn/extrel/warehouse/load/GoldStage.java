@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -34,7 +33,10 @@ final class GoldStage {
     this.config = config;
   }
 
-  void partners(SparkSession spark, Warehouse w, String runId, Map<String, Long> written) {
+  /** What writing gold did: the findings about publications, and the rows written by table. */
+  record Built(List<Row> revisions, Written written) {}
+
+  Written partners(SparkSession spark, Warehouse w, String runId) {
     List<Row> rows = new ArrayList<>();
     config
         .reference()
@@ -51,7 +53,7 @@ final class GoldStage {
                         p.nameEn(),
                         Rows.seq(p.aliases()))));
     Dataset<Row> df = spark.createDataFrame(rows, PartnerTable.SCHEMA).coalesce(1);
-    written.put(
+    return Written.of(
         PartnerTable.ID.qualified(),
         DeltaWrites.overwrite(
             df, w.path(PartnerTable.ID), DeltaWrites.commitInfo(runId, "partners", List.of())));
@@ -61,28 +63,24 @@ final class GoldStage {
    * Writes gold.indicators and gold.indicator_vintages (one overwrite each); returns the findings
    * about publications: values they disagree on, and published ratios the figures do not give.
    */
-  List<Row> indicators(
-      SparkSession spark,
-      Warehouse w,
-      String runId,
-      Collection<String> files,
-      Map<String, Long> written) {
+  Built indicators(SparkSession spark, Warehouse w, String runId, Collection<String> files) {
     IndicatorBuilder.Built gold =
         new IndicatorBuilder(config.indicators(), config.reference(), config.layouts())
             .build(spark, w, runId);
     Failpoints.hit(Failpoints.DURING_GOLD);
-    written.put(
-        IndicatorsTable.ID.qualified(),
-        DeltaWrites.overwrite(
-            gold.indicators(),
-            w.path(IndicatorsTable.ID),
-            DeltaWrites.commitInfo(runId, "gold", files)));
-    written.put(
-        VintagesTable.ID.qualified(),
-        DeltaWrites.overwrite(
-            gold.vintages(),
-            w.path(VintagesTable.ID),
-            DeltaWrites.commitInfo(runId, "gold vintages", files)));
+    Written written =
+        Written.of(
+                IndicatorsTable.ID.qualified(),
+                DeltaWrites.overwrite(
+                    gold.indicators(),
+                    w.path(IndicatorsTable.ID),
+                    DeltaWrites.commitInfo(runId, "gold", files)))
+            .plus(
+                VintagesTable.ID.qualified(),
+                DeltaWrites.overwrite(
+                    gold.vintages(),
+                    w.path(VintagesTable.ID),
+                    DeltaWrites.commitInfo(runId, "gold vintages", files)));
     List<Row> revisions =
         new ArrayList<>(
             vn.extrel.warehouse.quality.PublishedRatios.find(
@@ -92,7 +90,7 @@ final class GoldStage {
         revisions.addAll(Revisions.find(w.read(spark, t.table()), t, config.layouts(), runId));
       }
     }
-    return revisions;
+    return new Built(List.copyOf(revisions), written);
   }
 
   static List<LoadResult.HeadlineRow> headline(SparkSession spark, Warehouse w) {

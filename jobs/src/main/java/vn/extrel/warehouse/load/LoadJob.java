@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -102,28 +103,7 @@ public final class LoadJob {
       listener.runStarted(runId, options.command(), options.input(), w.root());
       Failpoints.hit(Failpoints.RUN_START);
       Optional<StateFile> state = readState(w);
-      // Before anything reads a table: what a crash or a damaged disk left half-made is repaired,
-      // or the first read of it would fail this run and every one after it.
-      boolean localLog = w.localDir() != null;
-      WarehouseRepair.Result mended =
-          WarehouseRepair.needed(w, localLog ? null : HadoopConf.withoutSpark())
-              ? WarehouseRepair.run(w, HadoopConf.withoutSpark(), runId)
-              : WarehouseRepair.Result.NONE;
-      mended.notes().forEach(n -> listener.repaired(runId, n));
-      force = options.force() || mended.readAgain();
-      // A table someone else changed would be loaded on top of, and its indicators published: a
-      // load stops and says so, a forced load repairs it first. A table the repair above set back
-      // is behind the state file by design: only its newest commits are read.
-      List<TableIntegrity.Damage> damage =
-          TableIntegrity.check(
-              w,
-              mended.readAgain() ? null : state.map(StateFile::tableVersions).orElse(null),
-              localLog ? null : HadoopConf.withoutSpark());
-      if (!damage.isEmpty() && !options.force()) {
-        UserException e = TableIntegrity.damaged(damage);
-        listener.runFailed(runId, e);
-        throw e;
-      }
+      Preflight pre = preflight(w, state, runId);
       Optional<LoadResult> quick = nothingChanged(w, state, runId, started);
       if (quick.isPresent()) {
         listener.runFinished(runId, quick.get());
@@ -132,25 +112,12 @@ public final class LoadJob {
       SparkSession spark = sessions.get();
       try (var codegen = SparkSessions.forInput(spark, inputBytes())) {
         Stages stages = new Stages(listener, runId);
-        List<String> repaired = new ArrayList<>(mended.notes());
-        if (!damage.isEmpty()) {
-          repaired.addAll(repair(spark, w, runId, damage, stages));
+        List<String> repaired = new ArrayList<>(pre.mended());
+        if (!pre.damage().isEmpty()) {
+          repaired.addAll(repair(spark, w, runId, pre.damage(), stages));
         }
         RunLog runs = new RunLog(w);
-        // The last completed run's fingerprints: from the state file it wrote, else from
-        // ops.load_runs.
-        Optional<String[]> previous =
-            StateFile.read(w, spark.sparkContext().hadoopConfiguration())
-                .map(st -> new String[] {st.referenceHash(), st.indicatorsHash()})
-                .or(
-                    () ->
-                        runs.lastCompleted(spark)
-                            .map(
-                                r ->
-                                    new String[] {
-                                      r.getAs(LoadRunsTable.SILVER_FINGERPRINT),
-                                      r.getAs(LoadRunsTable.GOLD_FINGERPRINT)
-                                    }));
+        Optional<String[]> previous = fingerprints(spark, w, runs);
         runs.started(spark, runId, options.command(), options.input(), started);
         stages.done("run-log");
         LoadResult result;
@@ -173,6 +140,62 @@ public final class LoadJob {
         return result;
       }
     }
+  }
+
+  /**
+   * What a run finds before it reads a table.
+   *
+   * @param mended what a crash or a damaged disk left half-made, repaired: a line per table
+   * @param damage tables changed outside a load (repaired by a forced load)
+   */
+  private record Preflight(List<String> mended, List<TableIntegrity.Damage> damage) {}
+
+  private Preflight preflight(Warehouse w, Optional<StateFile> state, String runId) {
+    // Before anything reads a table: what a crash or a damaged disk left half-made is repaired, or
+    // the first read of it would fail this run and every one after it.
+    boolean localLog = w.localDir() != null;
+    List<String> mended =
+        WarehouseRepair.needed(w, localLog ? null : HadoopConf.withoutSpark())
+            ? WarehouseRepair.run(w, HadoopConf.withoutSpark(), runId)
+            : List.of();
+    mended.forEach(n -> listener.repaired(runId, n));
+    // A repaired table is behind what the manifest describes (set back, or gone with its only
+    // commit): the run reads every file again, as --force, so every table ends as a clean load
+    // leaves it.
+    boolean repaired = !mended.isEmpty();
+    force = options.force() || repaired;
+    // A table someone else changed would be loaded on top of, and its indicators published: a load
+    // stops and says so, a forced load repairs it first. A table the repair above set back is
+    // behind the state file by design: then only the newest commits are read.
+    List<TableIntegrity.Damage> damage =
+        TableIntegrity.check(
+            w,
+            repaired ? null : state.map(StateFile::tableVersions).orElse(null),
+            localLog ? null : HadoopConf.withoutSpark());
+    if (!damage.isEmpty() && !options.force()) {
+      UserException e = TableIntegrity.damaged(damage);
+      listener.runFailed(runId, e);
+      throw e;
+    }
+    return new Preflight(mended, damage);
+  }
+
+  /**
+   * The last completed run's fingerprints (layouts and reference lists; indicators): from the state
+   * file it wrote, else from ops.load_runs.
+   */
+  private static Optional<String[]> fingerprints(SparkSession spark, Warehouse w, RunLog runs) {
+    return StateFile.read(w, spark.sparkContext().hadoopConfiguration())
+        .map(st -> new String[] {st.silverFingerprint(), st.goldFingerprint()})
+        .or(
+            () ->
+                runs.lastCompleted(spark)
+                    .map(
+                        r ->
+                            new String[] {
+                              r.getAs(LoadRunsTable.SILVER_FINGERPRINT),
+                              r.getAs(LoadRunsTable.GOLD_FINGERPRINT)
+                            }));
   }
 
   /**
@@ -246,8 +269,8 @@ public final class LoadJob {
     end.put(
         LoadRunsTable.FACTS_WRITTEN,
         result.factsWritten().values().stream().mapToLong(Long::longValue).sum());
-    end.put(LoadRunsTable.SILVER_FINGERPRINT, config.referenceHash());
-    end.put(LoadRunsTable.GOLD_FINGERPRINT, config.indicatorsHash());
+    end.put(LoadRunsTable.SILVER_FINGERPRINT, config.silverFingerprint());
+    end.put(LoadRunsTable.GOLD_FINGERPRINT, config.goldFingerprint());
     return end;
   }
 
@@ -271,8 +294,8 @@ public final class LoadJob {
         || state.get().filesVersion() != filesVersion
         // A table a crash or a damaged disk left unusable: the full path repairs it.
         || WarehouseRepair.needed(w, hadoop)
-        || !config.referenceHash().equals(state.get().referenceHash())
-        || !config.indicatorsHash().equals(state.get().indicatorsHash())) {
+        || !config.silverFingerprint().equals(state.get().silverFingerprint())
+        || !config.goldFingerprint().equals(state.get().goldFingerprint())) {
       return Optional.empty();
     }
     long t0 = System.nanoTime();
@@ -394,8 +417,8 @@ public final class LoadJob {
       }
       new StateFile(
               StateFile.latestVersion(w, FilesTable.ID, hadoop),
-              config.referenceHash(),
-              config.indicatorsHash(),
+              config.silverFingerprint(),
+              config.goldFingerprint(),
               null,
               new ArrayList<>(manifest.values()),
               result.headline(),
@@ -418,6 +441,9 @@ public final class LoadJob {
     }
   }
 
+  /**
+   * The load itself, a stage after another; each returns what it did, and the next ones read it.
+   */
   private LoadResult load(
       SparkSession spark,
       Warehouse w,
@@ -425,8 +451,59 @@ public final class LoadJob {
       Instant started,
       Optional<String[]> previous,
       Stages stages) {
+    Scan scan = stages.time("scan", options.input(), () -> scan(spark, w, runId, previous));
+    Fresh fresh = fresh(spark, w, runId, scan, stages);
+    Reparsed again = reparse(spark, w, runId, scan, fresh, stages);
+    Pruned gone = prune(spark, w, runId, scan, stages);
+    boolean silverChanged =
+        !fresh.loaded().isEmpty() || scan.reparseAll() || !gone.paths().isEmpty();
+    Gold gold = gold(spark, w, runId, scan, fresh, silverChanged, stages);
+    int dqErrors =
+        stages.time(
+            "manifest",
+            scan.plan().files().size() + " files",
+            () -> record(spark, w, runId, scan, fresh, again, gone, gold, silverChanged));
+
+    List<FileOutcome> outcomes = new ArrayList<>(scan.plan().outcomes());
+    if (!gone.paths().isEmpty()) {
+      outcomes.removeIf(o -> FileOutcome.VANISHED.equals(o.status()));
+    }
+    outcomes.addAll(fresh.outcomes());
+    outcomes.addAll(gone.outcomes());
+    outcomes.sort(Comparator.comparing(FileOutcome::path));
+    boolean anyFailed = outcomes.stream().anyMatch(FileOutcome::failed) || dqErrors > 0;
+    boolean nothing = scan.plan().tasks().isEmpty() && !silverChanged && !scan.regold();
+    String status = anyFailed ? "succeeded_with_errors" : nothing ? "nothing_to_do" : "succeeded";
+    Written written =
+        fresh.written().plus(again.written()).plus(gone.written()).plus(gold.written());
+    return new LoadResult(
+        runId,
+        status,
+        outcomes,
+        new LinkedHashMap<>(written.rows()),
+        Instant.now().toEpochMilli() - started.toEpochMilli(),
+        GoldStage.headline(spark, w),
+        stages.millis,
+        dqErrors);
+  }
+
+  /**
+   * What the scan found.
+   *
+   * @param known the manifest as the last run left it
+   * @param plan what to read, and the outcome of every file not read
+   * @param reparseAll layouts or reference lists changed: every current file is parsed again
+   * @param regold the indicators must be computed again even if silver did not change
+   */
+  private record Scan(
+      Manifest manifest,
+      Map<String, Manifest.Entry> known,
+      LoadPlan plan,
+      boolean reparseAll,
+      boolean regold) {}
+
+  private Scan scan(SparkSession spark, Warehouse w, String runId, Optional<String[]> previous) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    stages.started("scan", options.input());
     InputScanner scanner = InputScanner.of(config);
     List<SourceFile> files =
         InputScanner.isLocal(options.input())
@@ -435,171 +512,273 @@ public final class LoadJob {
     Manifest manifest = new Manifest(w);
     Map<String, Manifest.Entry> known = manifest.read(spark);
     LoadPlan plan = new LoadPlanner(config, force).plan(files, known, runId, hadoop);
-    stages.done("scan");
-
-    boolean reparseAll = previous.isPresent() && !config.referenceHash().equals(previous.get()[0]);
+    boolean reparseAll =
+        previous.isPresent() && !config.silverFingerprint().equals(previous.get()[0]);
     if (!plan.tasks().isEmpty() || reparseAll) {
       // Both write bronze or read it back: neither can work on the earlier layout.
       BronzeStage.checkLayout(spark, w);
     }
     boolean regold =
-        force || previous.isEmpty() || !config.indicatorsHash().equals(previous.get()[1]);
+        force || previous.isEmpty() || !config.goldFingerprint().equals(previous.get()[1]);
+    return new Scan(manifest, known, plan, reparseAll, regold);
+  }
 
-    List<FileOutcome> outcomes = new ArrayList<>(plan.outcomes());
-    List<Manifest.Entry> updates = new ArrayList<>(plan.touched());
-    Map<String, Long> written = new LinkedHashMap<>();
-    Map<String, String> loaded = new LinkedHashMap<>();
+  /**
+   * The new and changed files through bronze and silver.
+   *
+   * @param loaded the file versions now in silver (path to SHA-256): read, and rejected by no rule
+   * @param dq the row and totals rules' results
+   * @param outcomes one per file read
+   * @param updates their manifest entries
+   */
+  private record Fresh(
+      Written written,
+      Map<String, String> loaded,
+      List<Row> dq,
+      List<FileOutcome> outcomes,
+      List<Manifest.Entry> updates) {
+    static final Fresh NONE = new Fresh(Written.NONE, Map.of(), List.of(), List.of(), List.of());
+  }
+
+  private Fresh fresh(SparkSession spark, Warehouse w, String runId, Scan scan, Stages stages) {
+    List<FileTask> tasks = scan.plan().tasks();
+    if (tasks.isEmpty()) {
+      return Fresh.NONE;
+    }
+    BronzeStage.Written bronze =
+        stages.time(
+            "bronze",
+            tasks.size() + " files",
+            () -> new BronzeStage(config).write(spark, w, runId, tasks));
+    Failpoints.hit(Failpoints.AFTER_BRONZE);
+    Map<String, BronzeStage.FileStats> stats = bronze.stats();
+    Map<String, String> read = new LinkedHashMap<>();
+    for (FileTask t : tasks) {
+      if (stats.getOrDefault(t.path(), new BronzeStage.FileStats()).errorCode == null) {
+        read.put(t.path(), t.sha256());
+      }
+    }
+    SilverPass pass =
+        stages.time(
+            "silver",
+            read.size() + " files",
+            () -> silver(spark, w, runId, read, bronze.headers()));
+    List<FileOutcome> outcomes = new ArrayList<>();
+    List<Manifest.Entry> updates = new ArrayList<>();
+    for (FileTask t : tasks) {
+      FileOutcome o =
+          outcome(t, stats.getOrDefault(t.path(), new BronzeStage.FileStats()), pass.result());
+      outcomes.add(o);
+      listener.fileFinished(runId, o);
+      updates.add(manifestEntry(t, o, scan.plan(), runId));
+    }
+    Map<String, String> loaded = new LinkedHashMap<>(read);
+    pass.result().rejected().keySet().forEach(loaded::remove);
+    return new Fresh(
+        Written.of("bronze.source_rows", bronze.rows()).plus(pass.written()),
+        Collections.unmodifiableMap(loaded),
+        pass.dq(),
+        List.copyOf(outcomes),
+        List.copyOf(updates));
+  }
+
+  /** One silver pass over some file versions: the totals check, then the rows. */
+  private record SilverPass(SilverStage.Result result, Written written, List<Row> dq) {}
+
+  /**
+   * @param headers the tables' headers as the readers reported them; null to read them back from
+   *     bronze
+   */
+  private SilverPass silver(
+      SparkSession spark,
+      Warehouse w,
+      String runId,
+      Map<String, String> versions,
+      TableHeaders headers) {
     SilverStage silver = new SilverStage(config);
     RuleEngine rules = new RuleEngine(config.rules(), config.reference(), runId);
-    List<Row> dq = new ArrayList<>();
-    Map<String, String> rejected = new LinkedHashMap<>();
-    Set<String> fileScoped = new HashSet<>();
-    List<FileTask> tasks = plan.tasks();
-    if (!tasks.isEmpty()) {
-      stages.started("bronze", tasks.size() + " files");
-      BronzeStage.Written bronze = new BronzeStage(config).write(spark, w, runId, tasks);
-      written.put("bronze.source_rows", bronze.rows());
-      Map<String, BronzeStage.FileStats> stats = bronze.stats();
-      stages.done("bronze");
-      Failpoints.hit(Failpoints.AFTER_BRONZE);
-      for (FileTask t : tasks) {
-        if (stats.getOrDefault(t.path(), new BronzeStage.FileStats()).errorCode == null) {
-          loaded.put(t.path(), t.sha256());
-        }
-      }
-      stages.started("silver", loaded.size() + " files");
-      // The tables' headers as the readers reported them; read back only if a report was lost.
-      TableHeaders headers =
-          bronze.headers() != null ? bronze.headers() : silver.headers(spark, w, loaded);
-      Map<String, Long> mismatches = silver.reconcile(spark, w, runId, loaded, written, headers);
-      dq.addAll(rules.totals(mismatches, rejected));
-      SilverStage.Result sr =
-          silver.write(spark, w, runId, loaded, written, rules, rejected, dq, headers);
-      stages.done("silver");
-      for (FileTask t : tasks) {
-        FileOutcome o = outcome(t, stats.getOrDefault(t.path(), new BronzeStage.FileStats()), sr);
-        outcomes.add(o);
-        listener.fileFinished(runId, o);
-        updates.add(manifestEntry(t, o, plan, runId));
-      }
-      rejected.keySet().forEach(loaded::remove);
+    TableHeaders h = headers != null ? headers : silver.headers(spark, w, versions);
+    SilverStage.Reconciled totals = silver.reconcile(spark, w, runId, versions, h);
+    RuleEngine.Totals decided = rules.totals(totals.mismatches());
+    SilverStage.Result result =
+        silver.write(spark, w, runId, versions, rules, decided.rejected(), h);
+    List<Row> dq = new ArrayList<>(decided.results());
+    dq.addAll(result.dq());
+    return new SilverPass(result, totals.written().plus(result.written()), List.copyOf(dq));
+  }
+
+  /** Silver parsed again from bronze after a change of layouts or reference lists. */
+  private record Reparsed(Written written, List<Row> dq, Set<String> files) {
+    static final Reparsed NONE = new Reparsed(Written.NONE, List.of(), Set.of());
+  }
+
+  private Reparsed reparse(
+      SparkSession spark, Warehouse w, String runId, Scan scan, Fresh fresh, Stages stages) {
+    if (!scan.reparseAll()) {
+      return Reparsed.NONE;
     }
-    if (reparseAll) {
-      // Layouts or reference lists changed: parse every current file again from bronze, without
-      // re-reading it.
-      Map<String, String> current = new LinkedHashMap<>();
-      known.values().stream()
-          .filter(
-              e ->
-                  FileOutcome.LOADED.equals(e.status())
-                      && plan.files().containsKey(e.path())
-                      && !loaded.containsKey(e.path()))
-          .forEach(e -> current.put(e.path(), e.sha256()));
-      if (!current.isEmpty()) {
-        stages.started("silver-reparse", current.size() + " files");
-        Map<String, String> notAgain = new LinkedHashMap<>();
-        TableHeaders headers = silver.headers(spark, w, current);
-        dq.addAll(
-            rules.totals(silver.reconcile(spark, w, runId, current, written, headers), notAgain));
-        silver.write(spark, w, runId, current, written, rules, notAgain, dq, headers);
-        fileScoped.addAll(current.keySet());
-        stages.done("silver-reparse");
-      }
+    // Every current file, without reading it again; those just loaded are done.
+    Map<String, String> current = new LinkedHashMap<>();
+    scan.known().values().stream()
+        .filter(
+            e ->
+                FileOutcome.LOADED.equals(e.status())
+                    && scan.plan().files().containsKey(e.path())
+                    && !fresh.loaded().containsKey(e.path()))
+        .forEach(e -> current.put(e.path(), e.sha256()));
+    if (current.isEmpty()) {
+      return Reparsed.NONE;
     }
-    List<String> pruned = new ArrayList<>();
-    if (options.prune() && !plan.vanished().isEmpty()) {
-      plan.vanished().forEach(e -> pruned.add(e.path()));
-      stages.started("prune", pruned.size() + " files");
-      silver.prune(spark, w, runId, pruned, written);
-      outcomes.removeIf(o -> FileOutcome.VANISHED.equals(o.status()));
-      for (Manifest.Entry e : plan.vanished()) {
-        outcomes.add(
-            new FileOutcome(
-                e.path(),
-                e.layout(),
-                e.target(),
-                e.sha256(),
-                FileOutcome.PRUNED,
-                null,
-                e.path() + ": no longer in the input folder; its rows were removed",
-                0,
-                0,
-                0,
-                0));
-        updates.add(
-            new Manifest.Entry(
-                e.path(),
-                e.size(),
-                e.modifiedMillis(),
-                e.sha256(),
-                e.layout(),
-                e.layoutHash(),
-                e.target(),
-                FileOutcome.PRUNED,
-                null,
-                null,
-                0,
-                0,
-                0,
-                0,
-                e.revision(),
-                e.firstRun(),
-                runId,
-                e.changeStamp()));
-      }
-      stages.done("prune");
+    SilverPass pass =
+        stages.time(
+            "silver-reparse",
+            current.size() + " files",
+            () -> silver(spark, w, runId, current, null));
+    return new Reparsed(pass.written(), pass.dq(), Set.copyOf(current.keySet()));
+  }
+
+  /** The rows of vanished files removed from silver (with {@code --prune}). */
+  private record Pruned(
+      Written written,
+      List<String> paths,
+      List<FileOutcome> outcomes,
+      List<Manifest.Entry> updates) {
+    static final Pruned NONE = new Pruned(Written.NONE, List.of(), List.of(), List.of());
+  }
+
+  private Pruned prune(SparkSession spark, Warehouse w, String runId, Scan scan, Stages stages) {
+    List<Manifest.Entry> vanished = scan.plan().vanished();
+    if (!options.prune() || vanished.isEmpty()) {
+      return Pruned.NONE;
     }
-    boolean silverChanged = !loaded.isEmpty() || reparseAll || !pruned.isEmpty();
-    fileScoped.addAll(BronzeStage.versions(tasks).keySet());
-    List<Row> tableWide = new ArrayList<>();
-    // The table-wide results are rewritten whenever gold is: the uniqueness of silver's rows is
-    // checked again too, or a gold-only run (a changed indicator) would drop its results.
-    if (silverChanged || regold) {
-      for (Target t : Targets.all()) {
-        tableWide.addAll(rules.unique(w.read(spark, t.table()), t));
-      }
+    List<String> paths = vanished.stream().map(Manifest.Entry::path).toList();
+    Written written =
+        stages.time(
+            "prune",
+            paths.size() + " files",
+            () -> new SilverStage(config).prune(spark, w, runId, paths));
+    List<FileOutcome> outcomes = new ArrayList<>();
+    List<Manifest.Entry> updates = new ArrayList<>();
+    for (Manifest.Entry e : vanished) {
+      outcomes.add(
+          new FileOutcome(
+              e.path(),
+              e.layout(),
+              e.target(),
+              e.sha256(),
+              FileOutcome.PRUNED,
+              null,
+              e.path() + ": no longer in the input folder; its rows were removed",
+              0,
+              0,
+              0,
+              0));
+      updates.add(
+          new Manifest.Entry(
+              e.path(),
+              e.size(),
+              e.modifiedMillis(),
+              e.sha256(),
+              e.layout(),
+              e.layoutHash(),
+              e.target(),
+              FileOutcome.PRUNED,
+              null,
+              null,
+              0,
+              0,
+              0,
+              0,
+              e.revision(),
+              e.firstRun(),
+              runId,
+              e.changeStamp()));
     }
+    return new Pruned(written, paths, List.copyOf(outcomes), List.copyOf(updates));
+  }
+
+  /**
+   * Gold and the table-wide rules.
+   *
+   * @param ran whether gold was computed (else the table-wide results stay as they are)
+   * @param tableWide the uniqueness and year-over-year rules' results
+   * @param revisions the findings about publications; null when gold was not computed
+   */
+  private record Gold(Written written, boolean ran, List<Row> tableWide, List<Row> revisions) {}
+
+  private Gold gold(
+      SparkSession spark,
+      Warehouse w,
+      String runId,
+      Scan scan,
+      Fresh fresh,
+      boolean silverChanged,
+      Stages stages) {
+    boolean ran = silverChanged || scan.regold();
     GoldStage gold = new GoldStage(config);
-    List<Row> revisions = null;
-    if (silverChanged || regold || !w.exists(spark, vn.extrel.warehouse.silver.PartnerTable.ID)) {
-      gold.partners(spark, w, runId, written);
+    Written partners =
+        ran || !w.exists(spark, vn.extrel.warehouse.silver.PartnerTable.ID)
+            ? stages.time("partners", "", () -> gold.partners(spark, w, runId))
+            : Written.NONE;
+    if (!ran) {
+      return new Gold(partners, false, List.of(), null);
     }
-    if (silverChanged || regold) {
-      stages.started("gold", config.indicators().indicators().size() + " indicators");
-      revisions = gold.indicators(spark, w, runId, loaded.keySet(), written);
-      Map<String, org.apache.spark.sql.Dataset<Row>> silverTables = new LinkedHashMap<>();
-      Targets.all().forEach(t -> silverTables.put(t.name(), w.read(spark, t.table())));
-      tableWide.addAll(
-          rules.yoy(w.read(spark, vn.extrel.warehouse.gold.IndicatorsTable.ID), silverTables));
-      stages.done("gold");
-    }
+    return stages.time(
+        "gold",
+        config.indicators().indicators().size() + " indicators",
+        () -> {
+          RuleEngine rules = new RuleEngine(config.rules(), config.reference(), runId);
+          // The uniqueness of silver's rows is checked again whenever gold is written, or a
+          // gold-only run (a changed indicator) would drop its results.
+          List<Row> tableWide = new ArrayList<>();
+          Map<String, org.apache.spark.sql.Dataset<Row>> silverTables = new LinkedHashMap<>();
+          for (Target t : Targets.all()) {
+            org.apache.spark.sql.Dataset<Row> table = w.read(spark, t.table());
+            tableWide.addAll(rules.unique(table, t));
+            silverTables.put(t.name(), table);
+          }
+          GoldStage.Built built = gold.indicators(spark, w, runId, fresh.loaded().keySet());
+          tableWide.addAll(
+              rules.yoy(w.read(spark, vn.extrel.warehouse.gold.IndicatorsTable.ID), silverTables));
+          return new Gold(
+              partners.plus(built.written()), true, List.copyOf(tableWide), built.revisions());
+        });
+  }
+
+  /**
+   * The run's records, written last: the rules' results, the revision list and the manifest.
+   *
+   * @return the number of rule errors
+   */
+  private int record(
+      SparkSession spark,
+      Warehouse w,
+      String runId,
+      Scan scan,
+      Fresh fresh,
+      Reparsed again,
+      Pruned gone,
+      Gold gold,
+      boolean silverChanged) {
+    List<Row> dq = new ArrayList<>(fresh.dq());
+    dq.addAll(again.dq());
+    Set<String> fileScoped = new HashSet<>(again.files());
+    fileScoped.addAll(BronzeStage.versions(scan.plan().tasks()).keySet());
     int dqErrors =
         writeRuleResults(
-            spark, w, runId, dq, fileScoped, tableWide, silverChanged || regold, revisions);
+            spark, w, runId, dq, fileScoped, gold.tableWide(), gold.ran(), gold.revisions());
     Failpoints.hit(Failpoints.BEFORE_MANIFEST);
-    if (!tasks.isEmpty()) {
-      writeFileLoads(spark, w, runId, updates, tasks);
+    List<Manifest.Entry> updates = new ArrayList<>(scan.plan().touched());
+    updates.addAll(fresh.updates());
+    updates.addAll(gone.updates());
+    if (!scan.plan().tasks().isEmpty()) {
+      writeFileLoads(spark, w, runId, updates, scan.plan().tasks());
     }
     lastManifest =
-        manifest.upsert(
-            spark, known, updates, DeltaWrites.commitInfo(runId, "manifest", List.of()));
-    stages.done("manifest");
-
-    boolean anyFailed = outcomes.stream().anyMatch(FileOutcome::failed) || dqErrors > 0;
-    String status =
-        tasks.isEmpty() && !silverChanged && !regold
-            ? (anyFailed ? "succeeded_with_errors" : "nothing_to_do")
-            : anyFailed ? "succeeded_with_errors" : "succeeded";
-    outcomes.sort(Comparator.comparing(FileOutcome::path));
-    return new LoadResult(
-        runId,
-        status,
-        outcomes,
-        written,
-        Instant.now().toEpochMilli() - started.toEpochMilli(),
-        GoldStage.headline(spark, w),
-        stages.millis,
-        dqErrors);
+        scan.manifest()
+            .upsert(
+                spark, scan.known(), updates, DeltaWrites.commitInfo(runId, "manifest", List.of()));
+    return dqErrors;
   }
 
   private FileOutcome outcome(FileTask t, BronzeStage.FileStats s, SilverStage.Result silver) {
@@ -794,9 +973,23 @@ public final class LoadJob {
       listener.stageStarted(runId, stage, detail);
     }
 
+    /** Runs one stage: its time is its own, from start to end. */
+    <T> T time(String stage, String detail, Supplier<T> work) {
+      started(stage, detail);
+      long from = System.nanoTime();
+      T out = work.get();
+      finish(stage, from);
+      return out;
+    }
+
+    /** Ends a step that began when the one before it ended. */
     void done(String stage) {
+      finish(stage, last);
+    }
+
+    private void finish(String stage, long from) {
       long now = System.nanoTime();
-      long ms = (now - last) / 1_000_000;
+      long ms = (now - from) / 1_000_000;
       millis.merge(stage, ms, Long::sum);
       listener.stageFinished(runId, stage, ms);
       last = now;

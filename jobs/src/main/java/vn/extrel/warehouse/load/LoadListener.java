@@ -11,9 +11,19 @@ public interface LoadListener {
 
   default void runStarted(String runId, String command, String input, String warehouse) {}
 
-  /** A stage began: scan, bronze, silver, rules, gold, manifest. */
+  /**
+   * A stage began: repair (tables changed outside a load, with {@code --force}), scan, bronze,
+   * silver, silver-reparse (changed layouts or reference lists), prune ({@code --prune}), partners,
+   * gold, manifest (the rules' results, the file loads and the manifest written). The data-quality
+   * rules have no stage of their own: they run within silver and gold.
+   */
   default void stageStarted(String runId, String stage, String detail) {}
 
+  /**
+   * A stage ended, with its own time: those above, and run-log and finish (the run's record in
+   * ops.load_runs, and the state file), which have no start of their own: each begins where the
+   * step before it ends.
+   */
   default void stageFinished(String runId, String stage, long millis) {}
 
   default void fileFinished(String runId, FileOutcome outcome) {}

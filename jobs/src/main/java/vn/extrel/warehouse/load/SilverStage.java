@@ -70,8 +70,15 @@ final class SilverStage {
   /** Rows of one file version by where they ended up: every row read is in exactly one. */
   record Placed(long loaded, long quarantined, long excluded) {}
 
-  /** What writing silver did: each file's rows by place, and the files a rule rejected. */
-  record Result(Map<String, Placed> placed, Map<String, String> rejected) {}
+  /**
+   * What writing silver did: each file's rows by place, the files a rule rejected (those rejected
+   * before included), the rows written by table, and the row rules' results.
+   */
+  record Result(
+      Map<String, Placed> placed, Map<String, String> rejected, Written written, List<Row> dq) {}
+
+  /** What the totals check found: mismatched totals by file, and the results it wrote. */
+  record Reconciled(Map<String, Long> mismatches, Written written) {}
 
   /**
    * Writes silver for the given file versions, from one pass over their bronze rows: each row is
@@ -80,19 +87,18 @@ final class SilverStage {
    * version stays), the rows a quarantine rule rejects go to silver.quarantine instead of their
    * table.
    *
-   * @param rejected files already rejected (by the totals rule); more are added
-   * @param dq rule results, added to
+   * @param rejectedBefore files already rejected (by the totals rule), with why
    */
   Result write(
       SparkSession spark,
       Warehouse w,
       String runId,
       Map<String, String> versions,
-      Map<String, Long> written,
       RuleEngine rules,
-      Map<String, String> rejected,
-      List<Row> dq,
+      Map<String, String> rejectedBefore,
       TableHeaders headers) {
+    Map<String, String> rejected = new LinkedHashMap<>(rejectedBefore);
+    List<Row> dq = new ArrayList<>();
     SilverParser parser = new SilverParser(config.layouts(), config.reference(), runId, headers);
     Dataset<Row> records =
         bronze(spark, w, versions)
@@ -112,7 +118,7 @@ final class SilverStage {
       Map<String, String> keep = new LinkedHashMap<>(versions);
       rejected.keySet().forEach(keep::remove);
       if (keep.isEmpty()) {
-        return new Result(Map.of(), rejected);
+        return new Result(Map.of(), rejected, Written.NONE, dq);
       }
       Column kept = col(Lineage.SOURCE_PATH).isin(keep.keySet().toArray());
       String paths = DeltaWrites.in(Lineage.SOURCE_PATH, keep.keySet());
@@ -174,10 +180,11 @@ final class SilverStage {
                       excluded, w.path(ExcludedRowsTable.ID), paths, info, excludedProps)));
       // Each table changes in its own commit; the commits are independent, so they run side by
       // side.
+      Written written = Written.NONE;
       for (Map.Entry<TableId, Long> e : Parallel.all(writes, WRITE_THREADS)) {
-        written.merge(e.getKey().qualified(), e.getValue(), Long::sum);
+        written = written.plus(e.getKey().qualified(), e.getValue());
       }
-      return new Result(placed(placed), rejected);
+      return new Result(placed(placed), rejected, written, dq);
     } finally {
       records.unpersist();
     }
@@ -222,12 +229,11 @@ final class SilverStage {
    * Checks the total rows of the given file versions against their detail rows. Results replace
    * earlier results for the same versions, so a rerun does not repeat them.
    */
-  Map<String, Long> reconcile(
+  Reconciled reconcile(
       SparkSession spark,
       Warehouse w,
       String runId,
       Map<String, String> versions,
-      Map<String, Long> written,
       TableHeaders headers) {
     SilverParser parser = new SilverParser(config.layouts(), config.reference(), runId, headers);
     Dataset<Row> bronze =
@@ -277,25 +283,19 @@ final class SilverStage {
             w.path(DqResultsTable.ID),
             predicate,
             DeltaWrites.commitInfo(runId, "reconcile", versions.keySet()));
-    written.merge(DqResultsTable.ID.qualified(), n, Long::sum);
     Map<String, Long> mismatches = new LinkedHashMap<>();
     for (Row r : found) {
       if (!"pass".equals(r.getAs(DqResultsTable.STATUS))) {
         mismatches.merge(r.getAs(DqResultsTable.SOURCE_PATH), 1L, Long::sum);
       }
     }
-    return mismatches;
+    return new Reconciled(mismatches, Written.of(DqResultsTable.ID.qualified(), n));
   }
 
   /**
    * Removes the rows of files no longer in the input from silver (bronze keeps what was received).
    */
-  void prune(
-      SparkSession spark,
-      Warehouse w,
-      String runId,
-      List<String> paths,
-      Map<String, Long> written) {
+  Written prune(SparkSession spark, Warehouse w, String runId, List<String> paths) {
     String predicate = DeltaWrites.in("source_path", paths);
     String info = DeltaWrites.commitInfo(runId, "prune", paths);
     List<TableId> tables = new ArrayList<>();
@@ -313,6 +313,6 @@ final class SilverStage {
           });
     }
     Parallel.all(deletes, WRITE_THREADS);
-    written.merge("pruned files", (long) paths.size(), Long::sum);
+    return Written.of("pruned files", paths.size());
   }
 }

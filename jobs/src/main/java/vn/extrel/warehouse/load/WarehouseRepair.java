@@ -14,20 +14,13 @@ import vn.extrel.warehouse.errors.UserException;
 /**
  * Before a load touches the tables, under its lock: the table folders a crash or a damaged disk
  * left unusable ({@link TableLog}) are repaired, each with one line for the run's log. A table
- * never created is simply created by the run. A table whose newest commit was damaged or removed is
- * back at an earlier version, which the manifest does not describe, so the run then reads every
- * file again (as {@code --force}): every table ends as a clean load would leave it.
+ * never created is created by the run; a table whose newest commit was damaged or removed is back
+ * at an earlier version. Either way the manifest no longer describes the tables, so a run that
+ * repaired one reads every file again (as {@code --force}): every table ends as a clean load would
+ * leave it.
  */
 final class WarehouseRepair {
   private WarehouseRepair() {}
-
-  /**
-   * @param notes one line per table repaired
-   * @param readAgain whether the run must read every file again
-   */
-  record Result(List<String> notes, boolean readAgain) {
-    static final Result NONE = new Result(List.of(), false);
-  }
 
   /** The table folders under the root: {@code db/name} for every database of the warehouse. */
   static List<TableId> folders(TableLog.Folder folder, Warehouse w) throws IOException {
@@ -65,9 +58,9 @@ final class WarehouseRepair {
     }
   }
 
-  static Result run(Warehouse w, Configuration hadoop, String runId) {
+  /** Repairs what needs it; returns one line per table repaired. */
+  static List<String> run(Warehouse w, Configuration hadoop, String runId) {
     List<String> notes = new ArrayList<>();
-    boolean again = false;
     try {
       FileSystem fs = new org.apache.hadoop.fs.Path(w.root()).getFileSystem(hadoop);
       TableLog.Folder folder = TableLog.of(fs);
@@ -90,7 +83,6 @@ final class WarehouseRepair {
                     + " from a backup, or load the input into a new warehouse folder (--warehouse"
                     + " NEW_FOLDER)");
           }
-          again |= found.state() != TableLog.State.NEVER_CREATED;
           notes.add(TableLog.repair(fs, w, found, runId));
         }
       }
@@ -98,6 +90,6 @@ final class WarehouseRepair {
       throw new UserException(
           "cannot repair the tables under " + w.root() + ": " + e.getMessage(), e);
     }
-    return new Result(notes, again);
+    return List.copyOf(notes);
   }
 }

@@ -1,5 +1,6 @@
 package vn.extrel.warehouse.ops;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,14 +23,18 @@ import vn.extrel.warehouse.load.LoadResult;
  * while {@code ops.files} is still at the version recorded in it; any other change to the table
  * sends the run down the full path.
  *
+ * @param silverFingerprint {@link vn.extrel.warehouse.config.WarehouseConfig#silverFingerprint}
+ * @param goldFingerprint {@link vn.extrel.warehouse.config.WarehouseConfig#goldFingerprint}
  * @param tableVersions each table's newest version when the load finished ({@code gold.indicators}
  *     to 12): a later commit no load wrote is damage (see {@link TableIntegrity}); null in files
  *     written before it was recorded
  */
 public record StateFile(
     long filesVersion,
-    String referenceHash,
-    String indicatorsHash,
+    // Named referenceHash and indicatorsHash in the files of earlier versions: read both, so the
+    // first load after an upgrade does not parse every file again for want of a fingerprint.
+    @JsonAlias("referenceHash") String silverFingerprint,
+    @JsonAlias("indicatorsHash") String goldFingerprint,
     String rulesHash,
     List<Manifest.Entry> entries,
     List<LoadResult.HeadlineRow> headline,

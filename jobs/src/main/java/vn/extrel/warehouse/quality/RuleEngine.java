@@ -467,10 +467,19 @@ public final class RuleEngine {
   }
 
   /**
+   * What the totals rule decided: its results, and the files it rejects, each with why.
+   *
+   * @param results rows for ops.dq_results
+   * @param rejected by path, in the order found
+   */
+  public record Totals(List<Row> results, Map<String, String> rejected) {}
+
+  /**
    * Summary of reconciliation for a file under the totals rule, if there is one; decides rejection.
    */
-  public List<Row> totals(Map<String, Long> mismatchesByFile, Map<String, String> rejected) {
+  public Totals totals(Map<String, Long> mismatchesByFile) {
     List<Row> out = new ArrayList<>();
+    Map<String, String> rejected = new LinkedHashMap<>();
     for (Rule r : catalog.ofCheck("totals")) {
       for (Map.Entry<String, Long> e : mismatchesByFile.entrySet()) {
         String status = r.status(e.getValue());
@@ -500,6 +509,6 @@ public final class RuleEngine {
         }
       }
     }
-    return out;
+    return new Totals(List.copyOf(out), java.util.Collections.unmodifiableMap(rejected));
   }
 }

@@ -322,16 +322,7 @@ final class WarehouseFigures implements Figures {
           null);
     }
     Map<String, String> cellMap = r.getJavaMap(r.fieldIndex(Lineage.CELLS));
-    String what =
-        r.getAs("date")
-            + " "
-            + r.getAs("activity_type")
-            + " "
-            + r.getAs("partner_name")
-            + " ("
-            + r.getAs("partner_country")
-            + "): "
-            + r.getAs("title");
+    String what = Lineage.describeActivity(r);
     return new FigureLineage.SourceCell(
         r.<Integer>getAs(Target.YEAR),
         r.getAs(Lineage.SOURCE_PATH),

@@ -47,10 +47,6 @@ public final class ConnectServer {
       }
     }
 
-    public Binding(String host, int port, String token, boolean allowRemote) {
-      this(host, port, token, allowRemote, null);
-    }
-
     boolean loopback() {
       try {
         return InetAddress.getByName(host).isLoopbackAddress();

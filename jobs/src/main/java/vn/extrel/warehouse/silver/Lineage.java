@@ -1,6 +1,7 @@
 package vn.extrel.warehouse.silver;
 
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
@@ -43,5 +44,21 @@ public final class Lineage {
         DataTypes.createStructField(SOURCE_SHA256, DataTypes.StringType, false),
         DataTypes.createStructField(SHEET, DataTypes.StringType, true),
         DataTypes.createStructField(ROW, DataTypes.IntegerType, false));
+  }
+
+  /**
+   * What a row of silver.activity is of, as explain and the yearly review name it: its date, type,
+   * partner (with its country) and title.
+   */
+  public static String describeActivity(Row r) {
+    return r.getAs("date")
+        + " "
+        + r.getAs("activity_type")
+        + " "
+        + r.getAs("partner_name")
+        + " ("
+        + r.getAs("partner_country")
+        + "): "
+        + r.getAs("title");
   }
 }

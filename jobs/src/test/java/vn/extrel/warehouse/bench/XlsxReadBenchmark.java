@@ -17,7 +17,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import vn.extrel.warehouse.bronze.BronzeReader;
+import vn.extrel.warehouse.bronze.BronzeRows;
 import vn.extrel.warehouse.bronze.FileTask;
 import vn.extrel.warehouse.config.YamlDocument;
 import vn.extrel.warehouse.ingest.SourceFileReader;
@@ -144,8 +144,7 @@ public final class XlsxReadBenchmark {
     FileTask task =
         new FileTask(
             file.toUri().toString(), file.getFileName().toString(), "0".repeat(64), 0, layout.id());
-    BronzeReader bronze =
-        new BronzeReader(java.util.Map.of(layout.id(), layout), null, "bench", null);
+    BronzeRows bronze = new BronzeRows(java.util.Map.of(layout.id(), layout), null, "bench", null);
     if (sparkRows) {
       // The executor's path: the file read into the internal rows the bronze write consumes.
       var rows = bronze.call(task);

@@ -2,6 +2,7 @@ package vn.extrel.warehouse.catalog;
 
 import static org.apache.spark.sql.functions.expr;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,5 +117,22 @@ class DeltaWritesTest {
   @Test
   void noVersionsSelectNothing() {
     assertThat(DeltaWrites.versions("source_path", "source_sha256", Map.of())).isEqualTo("false");
+  }
+
+  /**
+   * The rows a write reports go into the load's totals: a log that cannot be read is an error, not
+   * a count of -1.
+   */
+  @Test
+  void rowsWrittenCannotBeCountedFromALogThatCannotBeRead(@TempDir Path dir) throws Exception {
+    Warehouse w = Warehouse.at(dir.toString());
+    // The newest commit of the log is a folder: opening it fails as on a damaged disk.
+    java.nio.file.Files.createDirectories(
+        dir.resolve("silver/trade/_delta_log/00000000000000000000.json"));
+    String table = w.path(Targets.TRADE.table());
+
+    assertThatThrownBy(() -> DeltaWrites.lastOutputRows(TestSpark.get(), table))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("cannot read the commit just written to " + table);
   }
 }

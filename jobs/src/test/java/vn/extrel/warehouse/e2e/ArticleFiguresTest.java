@@ -2,7 +2,6 @@ package vn.extrel.warehouse.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,8 +40,7 @@ class ArticleFiguresTest {
         one(
             "SELECT value, prev_value, round(yoy_ratio, 1) FROM gold.indicators "
                 + "WHERE indicator = 'fdi_disbursed_usd' AND year = 2016 AND dimension = 'total'");
-    assertThat(r.getDecimal(0)).isGreaterThan(new BigDecimal("17000000"));
-    assertThat(r.getDecimal(0)).isEqualByComparingTo("17250000");
+    assertThat(r.getDecimal(0)).isEqualByComparingTo("17250000"); // "over 17 million"
     assertThat(r.getDecimal(1)).isEqualByComparingTo("3920000");
     assertThat(r.getDouble(2)).isEqualTo(4.4);
   }
@@ -122,6 +120,7 @@ class ArticleFiguresTest {
     LoadResult r = SampleWarehouse.firstLoad();
     // data/README.md is ignored (no spreadsheet, no layout claims it): every other file loads.
     List<FileOutcome> seen = r.files().stream().filter(FileOutcome::seen).toList();
+    assertThat(seen).as("the seven spreadsheets of data/").hasSize(7);
     assertThat(seen).allSatisfy(f -> assertThat(f.status()).isEqualTo(FileOutcome.LOADED));
     for (FileOutcome f : seen) {
       assertThat(f.rowsRead())

@@ -82,7 +82,7 @@ class TemplateErrorsTest {
     ConfigException e = refused("${money(figure(\"fdi_jobs\"))}");
     assertThat(e.getMessage())
         .startsWith(
-            "reports/t/s.vi.ftl:1: column 3: money() writes amounts of money; fdi_jobs is in person")
+            "reports/t/s.vi.ftl:1: column 1: money() writes amounts of money; fdi_jobs is in person")
         .contains("Fix: use count(figure(\"fdi_jobs\"), \"...\")");
     assertThat(refused("${count(\"fdi_jobs\")}").getMessage())
         .contains("count() needs a figure, not the text \"fdi_jobs\"")

@@ -35,16 +35,17 @@ import vn.extrel.warehouse.util.HadoopConf;
 import vn.extrel.warehouse.util.Text;
 
 /**
- * Runs on an executor: reads one file version into bronze rows. A file that fails becomes one
- * {@code file_error} row carrying the reason (after any rows read before the failure), so one bad
- * file never fails the Spark job, and the driver learns of it from the table and from the counts
- * the task reports.
+ * The executor-side step from source files to bronze (as {@code SilverRows} is from bronze to
+ * silver): reads one file version into bronze rows, which the bronze stage writes. A file that
+ * fails becomes one {@code file_error} row carrying the reason (after any rows read before the
+ * failure), so one bad file never fails the Spark job, and the driver learns of it from the table
+ * and from the counts the task reports.
  *
  * <p>Rows are built in Spark's internal form (UTF-8 strings, the file's constant columns encoded
  * once per file, a context map shared by the rows it describes): converting external {@code Row}s
  * cost as much as reading the CSV.
  */
-public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow>, Serializable {
+public final class BronzeRows implements FlatMapFunction<FileTask, InternalRow>, Serializable {
   private static final long serialVersionUID = 1L;
 
   private static final StructType SCHEMA = BronzeTable.SCHEMA;
@@ -57,7 +58,7 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
   /**
    * @param counts where each task reports what each file gave (may be null)
    */
-  public BronzeReader(
+  public BronzeRows(
       Map<String, Layout> layouts,
       HadoopConf hadoop,
       String runId,
@@ -236,7 +237,7 @@ public final class BronzeReader implements FlatMapFunction<FileTask, InternalRow
 
     FileColumns(FileTask task, Layout l) {
       this.task = task;
-      this.runId = UTF8String.fromString(BronzeReader.this.runId);
+      this.runId = UTF8String.fromString(BronzeRows.this.runId);
       this.layout = UTF8String.fromString(l.id());
       this.target = UTF8String.fromString(l.target());
       this.dataset = UTF8String.fromString(l.dataset());
