@@ -104,8 +104,13 @@ public final class Harness {
     }
     Path tradeOnly = work.resolve("input-trade-" + scale);
     if (!Files.exists(tradeOnly)) {
-      Files.createDirectories(tradeOnly);
-      Files.createSymbolicLink(tradeOnly.resolve("trade"), data.resolve("trade").toAbsolutePath());
+      // Hard links, not symbolic ones: a load skips symbolic links inside its input folder.
+      Files.createDirectories(tradeOnly.resolve("trade"));
+      try (var files = Files.list(data.resolve("trade"))) {
+        for (Path f : files.toList()) {
+          Files.createLink(tradeOnly.resolve("trade").resolve(f.getFileName()), f);
+        }
+      }
     }
     long tradeBytes = sizeOf(data.resolve("trade"));
     SparkSession spark = SparkSessions.getOrCreate();
@@ -121,8 +126,7 @@ public final class Harness {
       Files.createDirectories(warmupInput.resolve("trade"));
       try (var files = Files.list(data.resolve("trade"))) {
         Path first = files.sorted().findFirst().orElseThrow();
-        Files.createSymbolicLink(
-            warmupInput.resolve("trade").resolve(first.getFileName()), first.toAbsolutePath());
+        Files.createLink(warmupInput.resolve("trade").resolve(first.getFileName()), first);
       }
     }
     load(config, warmupInput, work.resolve("wh-warmup"));
