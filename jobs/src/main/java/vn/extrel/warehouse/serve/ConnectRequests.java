@@ -53,7 +53,13 @@ public final class ConnectRequests {
           Catalog.CatTypeCase.IS_CACHED,
           Catalog.CatTypeCase.CURRENT_CATALOG,
           Catalog.CatTypeCase.SET_CURRENT_CATALOG,
-          Catalog.CatTypeCase.LIST_CATALOGS);
+          Catalog.CatTypeCase.LIST_CATALOGS,
+          // Since Spark 4.2 (the catalog calls that change something are refused by not being
+          // here).
+          Catalog.CatTypeCase.LIST_VIEWS,
+          Catalog.CatTypeCase.LIST_PARTITIONS,
+          Catalog.CatTypeCase.GET_TABLE_PROPERTIES,
+          Catalog.CatTypeCase.GET_CREATE_TABLE_STRING);
 
   /** Messages that carry code for the server to run, by their protobuf names. */
   private static final Map<String, String> CODE =
@@ -180,7 +186,7 @@ public final class ConnectRequests {
       Effect effect =
           name.contains("cache") || name.startsWith("refresh")
               ? Effect.CACHES
-              : Effect.CHANGES_CATALOG;
+              : name.startsWith("truncate") ? Effect.WRITES_TABLE : Effect.CHANGES_CATALOG;
       return new Finding("catalog." + camel(name), null, effect);
     }
     for (Message child : children(m)) {

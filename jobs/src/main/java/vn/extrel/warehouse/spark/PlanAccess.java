@@ -21,7 +21,6 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.ShowColumns;
 import org.apache.spark.sql.catalyst.plans.logical.ShowCreateTable;
 import org.apache.spark.sql.catalyst.plans.logical.ShowFunctions;
-import org.apache.spark.sql.catalyst.plans.logical.ShowNamespaces;
 import org.apache.spark.sql.catalyst.plans.logical.ShowPartitions;
 import org.apache.spark.sql.catalyst.plans.logical.ShowTableProperties;
 import org.apache.spark.sql.catalyst.plans.logical.ShowTables;
@@ -95,7 +94,6 @@ public final class PlanAccess {
       Set.of(
           ShowTables.class,
           ShowTablesExtended.class,
-          ShowNamespaces.class,
           ShowColumns.class,
           ShowTableProperties.class,
           ShowFunctions.class,
@@ -117,6 +115,11 @@ public final class PlanAccess {
           org.apache.spark.sql.execution.command.ShowCreateTableCommand.class,
           org.apache.spark.sql.execution.command.ShowCurrentNamespaceCommand.class,
           org.apache.spark.sql.execution.command.ShowCatalogsCommand.class,
+          // SHOW DATABASES: a logical ShowNamespaces up to Spark 4.0, this command since 4.1.
+          org.apache.spark.sql.execution.command.ShowNamespacesCommand.class,
+          org.apache.spark.sql.execution.command.ShowCollationsCommand.class,
+          org.apache.spark.sql.execution.command.ShowProceduresCommand.class,
+          org.apache.spark.sql.execution.command.DescribeProcedureCommand.class,
           org.apache.spark.sql.execution.command.DescribeTableCommand.class,
           org.apache.spark.sql.execution.command.DescribeColumnCommand.class,
           org.apache.spark.sql.execution.command.DescribeDatabaseCommand.class,

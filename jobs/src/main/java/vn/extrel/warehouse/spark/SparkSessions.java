@@ -115,6 +115,11 @@ public final class SparkSessions {
         "interval 30 days");
     // Fail instead of silently producing null on bad casts and overflowing arithmetic.
     conf.put("spark.sql.ansi.enabled", "true");
+    // Named parameters (:year) bound by the analyser, as up to Spark 4.0. Spark 4.2 substitutes
+    // them while parsing, through ParserInterface.parsePlanWithParameters, which Delta 4.4's parser
+    // does not pass on (it keeps the interface's default, which drops them): spark.sql(text, args)
+    // then fails with UNBOUND_SQL_PARAMETER. Notebook parameters stand where constants do.
+    conf.put("spark.sql.legacy.parameterSubstitution.constantsOnly", "true");
     // The in-memory catalog makes an empty folder per database; keep those out of the user's
     // working folder.
     conf.put(
