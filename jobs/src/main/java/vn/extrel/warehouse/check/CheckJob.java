@@ -11,7 +11,6 @@ import vn.extrel.warehouse.bronze.BronzeRows;
 import vn.extrel.warehouse.bronze.FileTask;
 import vn.extrel.warehouse.bronze.TableHeaders;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.ingest.BronzeRecord;
 import vn.extrel.warehouse.ingest.IngestErrors;
 import vn.extrel.warehouse.ingest.SourceFileReader;
@@ -86,11 +85,7 @@ public final class CheckJob {
     List<Layout> layouts;
     if (layoutId != null) {
       if (!config.layouts().containsKey(layoutId)) {
-        throw new UserException(
-            "unknown layout '"
-                + layoutId
-                + "'; the configuration has "
-                + config.layouts().keySet());
+        throw CheckErrors.unknownLayout(layoutId, config.layouts().keySet());
       }
       layouts = List.of(config.layouts().get(layoutId));
     } else {
@@ -126,7 +121,7 @@ public final class CheckJob {
     try {
       sha = Hashing.sha256(hadoopPath(file), new org.apache.hadoop.conf.Configuration());
     } catch (IOException e) {
-      throw new UserException(file + ": cannot be read (" + e.getMessage() + ")", e);
+      throw CheckErrors.cannotRead(file, e);
     }
     FileTask task = new FileTask(hadoopPath(file), display, sha, file.toFile().length(), id);
     BronzeRows bronze = new BronzeRows(config.layouts(), null, "check", null);

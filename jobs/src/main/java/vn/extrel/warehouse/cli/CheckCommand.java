@@ -18,7 +18,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.extrel.warehouse.check.CheckJob;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.spark.ResultPrinter;
 import vn.extrel.warehouse.table.FactTables;
@@ -71,7 +70,7 @@ public final class CheckCommand implements Callable<Integer> {
     boolean allOk = true;
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {
-        throw new UserException(f + ": no such file");
+        throw CliErrors.noSuchFile(f);
       }
       CheckJob.FileCheck c = job.check(f, layout, rows);
       allOk &= print(c, out);

@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.spark.ResultPrinter;
 import vn.extrel.warehouse.spark.SparkSessions;
 import vn.extrel.warehouse.table.TableId;
@@ -51,7 +50,7 @@ public final class HistoryCommand implements Callable<Integer> {
     Warehouse w = common.warehouse();
     SparkSession spark = SparkSessions.getOrCreate();
     if (!w.exists(spark, id)) {
-      throw new UserException(id + " has no versions yet: no load has written it");
+      throw CliErrors.noVersions(id);
     }
     Dataset<Row> h =
         DeltaTable.forPath(spark, w.path(id))

@@ -11,7 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.serve.ConnectServer;
 
 /** {@code warehouse serve}: the warehouse over Spark Connect, for PySpark, Jupyter and the like. */
@@ -89,13 +88,10 @@ public final class ServeCommand implements Callable<Integer> {
             ? Files.readString(writeTokenFile, StandardCharsets.UTF_8).strip()
             : System.getenv("WAREHOUSE_WRITE_TOKEN");
     if (allowWrite && (writeToken == null || writeToken.isBlank())) {
-      throw new UserException(
-          "--allow-write needs a write token that writing clients present: --write-token-file"
-              + " FILE or env WAREHOUSE_WRITE_TOKEN (make one with: openssl rand -hex 24)");
+      throw CliErrors.writeNeedsToken();
     }
     if (!allowWrite && writeTokenFile != null) {
-      throw new UserException(
-          "--write-token-file is for --allow-write; without it every client only reads");
+      throw CliErrors.tokenWithoutWrite();
     }
     ConnectServer server =
         new ConnectServer(

@@ -19,7 +19,6 @@ import picocli.CommandLine.Spec;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.spark.ReadOnlyGuard;
 import vn.extrel.warehouse.spark.ResultPrinter;
 import vn.extrel.warehouse.spark.SparkSessions;
@@ -87,7 +86,7 @@ public final class SqlCommand implements Callable<Integer> {
     }
     List<String> statements = text == null ? List.of() : SqlStatements.split(text);
     if (!interactive && statements.isEmpty()) {
-      throw new UserException("no SQL statement given (use -e, -f, or pipe statements in)");
+      throw CliErrors.noStatement();
     }
     SqlRunner.checkWrites(statements, allowWrite);
     SparkSession spark = SparkSessions.getOrCreate();

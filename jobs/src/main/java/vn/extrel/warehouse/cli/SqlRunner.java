@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.spark.ReadOnlyGuard;
 import vn.extrel.warehouse.spark.ResultPrinter;
 
@@ -93,7 +92,7 @@ final class SqlRunner {
           && !st.getCondition().startsWith("INTERNAL_ERROR")
           && !(t instanceof org.apache.spark.sql.AnalysisException)) {
         String first = String.valueOf(t.getMessage()).lines().findFirst().orElse("").strip();
-        return new UserException("the query failed: " + first, e);
+        return CliErrors.queryFailed(first, e);
       }
       t = t.getCause();
     }
@@ -104,7 +103,7 @@ final class SqlRunner {
     try {
       return ResultPrinter.Format.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UserException("unknown format '" + name + "'; use table, csv, json or markdown");
+      throw CliErrors.unknownFormat(name);
     }
   }
 }

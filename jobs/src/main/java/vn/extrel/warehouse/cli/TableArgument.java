@@ -1,6 +1,5 @@
 package vn.extrel.warehouse.cli;
 
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.table.TableId;
 import vn.extrel.warehouse.table.WarehouseTables;
 
@@ -14,10 +13,7 @@ final class TableArgument {
         return t;
       }
     }
-    throw new UserException(
-        "unknown table '"
-            + name
-            + "'; the warehouse has "
-            + WarehouseTables.all().keySet().stream().map(TableId::qualified).toList());
+    throw CliErrors.unknownTable(
+        name, WarehouseTables.all().keySet().stream().map(TableId::qualified).toList());
   }
 }

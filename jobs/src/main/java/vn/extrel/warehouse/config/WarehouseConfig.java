@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.gold.IndicatorCatalog;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.layout.LayoutLoader;
@@ -91,12 +90,7 @@ public record WarehouseConfig(
    */
   public static WarehouseConfig load(Path dir, Path layoutsDir) {
     if (!Files.isDirectory(dir)) {
-      throw new UserException(
-          "configuration folder "
-              + dir
-              + " not found. Pass --config or set "
-              + ENV
-              + " to the folder with layouts/, indicators.yaml and reference/");
+      throw ConfigErrors.noFolder(dir, ENV);
     }
     String shown = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
     Reference reference = Reference.load(dir.resolve("reference"), shown + "/reference");
@@ -161,7 +155,7 @@ public record WarehouseConfig(
       }
       return sb.toString();
     } catch (java.io.IOException e) {
-      throw new UserException("cannot list " + dir + ": " + e.getMessage(), e);
+      throw ConfigErrors.cannotList(dir, e);
     }
   }
 
@@ -169,7 +163,7 @@ public record WarehouseConfig(
     try {
       return Files.exists(p) ? Files.readString(p) : "";
     } catch (java.io.IOException e) {
-      throw new UserException("cannot read " + p + ": " + e.getMessage(), e);
+      throw ConfigErrors.cannotRead(p, e);
     }
   }
 

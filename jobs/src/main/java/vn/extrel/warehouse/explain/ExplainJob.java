@@ -13,7 +13,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.gold.IndicatorBuilder;
 import vn.extrel.warehouse.gold.IndicatorDefinition;
 import vn.extrel.warehouse.gold.LongFigures;
@@ -81,13 +80,11 @@ public final class ExplainJob {
             .findFirst()
             .orElseThrow(
                 () ->
-                    new UserException(
-                        "unknown indicator '"
-                            + indicator
-                            + "'; known: "
-                            + config.indicators().indicators().stream()
-                                .map(IndicatorDefinition::id)
-                                .toList()));
+                    ExplainErrors.unknownIndicator(
+                        indicator,
+                        config.indicators().indicators().stream()
+                            .map(IndicatorDefinition::id)
+                            .toList()));
     String dim = dimension == null ? "total" : dimension;
     String mem = member == null ? IndicatorsTable.TOTAL_MEMBER : member;
     List<Row> figure =
@@ -100,19 +97,7 @@ public final class ExplainJob {
                     .and(col(IndicatorsTable.MEMBER).equalTo(mem)))
             .collectAsList();
     if (figure.isEmpty()) {
-      throw new UserException(
-          "gold.indicators has no "
-              + indicator
-              + " for "
-              + year
-              + " with dimension '"
-              + dim
-              + "' and member '"
-              + mem
-              + "'. List what there is with: bin/warehouse sql -e \"SELECT DISTINCT year, dimension, member FROM"
-              + " gold.indicators WHERE indicator = '"
-              + indicator
-              + "'\"");
+      throw ExplainErrors.noFigure(indicator, year, dim, mem);
     }
     FactTable target = FactTables.ALL.get(def.source());
     Dataset<Row> rows =
@@ -126,12 +111,7 @@ public final class ExplainJob {
       String[] cols = dim.split("/");
       String[] vals = mem.split("/", -1);
       if (cols.length != vals.length) {
-        throw new UserException(
-            "member '"
-                + mem
-                + "' does not fit dimension '"
-                + dim
-                + "': give one value per column, joined by /");
+        throw ExplainErrors.memberDoesNotFit(mem, dim);
       }
       for (int i = 0; i < cols.length; i++) {
         Column c = col(cols[i]);

@@ -8,6 +8,11 @@ import vn.extrel.warehouse.errors.UserException;
 final class ExportErrors {
   private ExportErrors() {}
 
+  static UserException unknownFormat(String name) {
+    return new UserException(
+        "unknown export format '" + name + "'; use csv, xlsx, json or parquet");
+  }
+
   static UserException unknownLocale(String locale) {
     return new UserException("unknown --locale '" + locale + "'; use vi or en");
   }

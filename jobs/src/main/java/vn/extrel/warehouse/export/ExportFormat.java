@@ -1,7 +1,6 @@
 package vn.extrel.warehouse.export;
 
 import java.util.Locale;
-import vn.extrel.warehouse.errors.UserException;
 
 /** The file formats indicator tables are exported to. */
 public enum ExportFormat {
@@ -24,8 +23,7 @@ public enum ExportFormat {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UserException(
-          "unknown export format '" + name + "'; use csv, xlsx, json or parquet");
+      throw ExportErrors.unknownFormat(name);
     }
   }
 }

@@ -24,6 +24,7 @@ import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.ops.Manifest;
+import vn.extrel.warehouse.ops.OpsErrors;
 import vn.extrel.warehouse.ops.RunLog;
 import vn.extrel.warehouse.ops.StateFile;
 import vn.extrel.warehouse.ops.TableIntegrity;
@@ -178,7 +179,7 @@ public final class LoadJob {
             repaired ? null : state.map(StateFile::tableVersions).orElse(null),
             localLog ? null : HadoopConf.withoutSpark());
     if (!damage.isEmpty() && !options.force()) {
-      UserException e = TableIntegrity.damaged(damage);
+      UserException e = OpsErrors.changedOutsideALoad(damage);
       listener.runFailed(runId, e);
       throw e;
     }

@@ -20,7 +20,6 @@ import org.apache.hadoop.fs.Path;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.table.TableId;
 
 /**
@@ -62,18 +61,6 @@ public final class TableIntegrity {
           + (timestamp == null ? "" : " at " + timestamp)
           + ") was not written by a load";
     }
-  }
-
-  /** The one-line error of a load that finds damage and was not asked to repair it. */
-  public static UserException damaged(List<Damage> damage) {
-    StringBuilder sb = new StringBuilder("the warehouse was changed outside a load: ");
-    for (int i = 0; i < damage.size(); i++) {
-      sb.append(i == 0 ? "" : "; ").append(damage.get(i).describe());
-    }
-    return new UserException(
-        sb
-            + ". Nothing was loaded. Rewrite the tables from the sources with 'warehouse load"
-            + " --force' (see 'warehouse history TABLE' for what changed)");
   }
 
   /**

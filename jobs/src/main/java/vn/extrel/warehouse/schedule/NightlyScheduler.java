@@ -27,7 +27,6 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
 import vn.extrel.warehouse.catalog.Warehouse;
-import vn.extrel.warehouse.errors.UserException;
 import vn.extrel.warehouse.load.LoadLockedException;
 
 /**
@@ -93,13 +92,7 @@ public final class NightlyScheduler {
       e.setTimeZone(TimeZone.getTimeZone(zone));
       return e;
     } catch (ParseException e) {
-      throw new UserException(
-          "the cron expression '"
-              + cron
-              + "' is not valid ("
-              + e.getMessage()
-              + "). Write five fields (minute hour day"
-              + " month weekday, e.g. '0 2 * * *' for 02:00 every night) or Quartz's six with seconds ('0 0 2 * * ?')");
+      throw ScheduleErrors.badCron(cron, e);
     }
   }
 

@@ -118,4 +118,24 @@ class LayersTest {
         .as("the table model uses nothing above it")
         .noneMatch(s -> s.startsWith("table/") || s.startsWith("yaml/"));
   }
+
+  @Test
+  void userFacingErrorsComeFromOneFactoryPerArea() throws IOException {
+    List<String> inline = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(sources())) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        String name = f.getFileName().toString();
+        if (name.endsWith("Errors.java")
+            || f.getParent().getFileName().toString().equals("errors")) {
+          continue;
+        }
+        if (Files.readString(f, StandardCharsets.UTF_8).contains("new UserException(")) {
+          inline.add(f.getParent().getFileName() + "/" + name);
+        }
+      }
+    }
+    assertThat(inline)
+        .as("files that build a UserException themselves instead of asking their area's *Errors")
+        .isEmpty();
+  }
 }
