@@ -66,6 +66,7 @@ public record IndicatorCatalog(
     return new IndicatorCatalog(List.copyOf(defs), views, displayName);
   }
 
+  /** Checks one indicator, section by section, in the order an analyst reads it. */
   static void validate(YamlDocument doc, String at, IndicatorDefinition d) {
     if (d.id() == null || !ID.matcher(d.id()).matches()) {
       throw doc.error(
@@ -80,26 +81,7 @@ public record IndicatorCatalog(
           "unknown source '" + d.source() + "'",
           "use one of " + FactTables.ALL.keySet());
     }
-    String agg = d.aggregate() == null ? (t.isLongFacts() ? "sum" : "count") : d.aggregate();
-    if (t.isLongFacts()) {
-      if (!"sum".equals(agg)) {
-        throw doc.error(
-            at + ".aggregate",
-            "a " + t.name() + " indicator sums a measure",
-            "write aggregate: sum or leave it out");
-      }
-      if (d.measure() == null || !t.measures().containsKey(d.measure())) {
-        throw doc.error(
-            at + ".measure",
-            "unknown measure '" + d.measure() + "' of " + t.table(),
-            "use one of " + t.measures().keySet());
-      }
-    } else if (!"count".equals(agg)) {
-      throw doc.error(
-          at + ".aggregate",
-          "a " + t.name() + " indicator counts rows",
-          "write aggregate: count or leave it out");
-    }
+    validateAggregate(doc, at, d, t);
     Set<String> columns = new HashSet<>();
     for (StructField f : t.schema().fields()) {
       columns.add(f.name());
@@ -126,6 +108,37 @@ public record IndicatorCatalog(
           "indicator '" + d.id() + "' has no unit",
           "add unit: USD, person, project or activity");
     }
+    validateBreakdowns(doc, at, d, t, columns);
+  }
+
+  /** A table of values sums a measure of its own; a table of rows counts them. */
+  private static void validateAggregate(
+      YamlDocument doc, String at, IndicatorDefinition d, FactTable t) {
+    String agg = d.aggregate() == null ? (t.isLongFacts() ? "sum" : "count") : d.aggregate();
+    if (t.isLongFacts()) {
+      if (!"sum".equals(agg)) {
+        throw doc.error(
+            at + ".aggregate",
+            "a " + t.name() + " indicator sums a measure",
+            "write aggregate: sum or leave it out");
+      }
+      if (d.measure() == null || !t.measures().containsKey(d.measure())) {
+        throw doc.error(
+            at + ".measure",
+            "unknown measure '" + d.measure() + "' of " + t.table(),
+            "use one of " + t.measures().keySet());
+      }
+    } else if (!"count".equals(agg)) {
+      throw doc.error(
+          at + ".aggregate",
+          "a " + t.name() + " indicator counts rows",
+          "write aggregate: count or leave it out");
+    }
+  }
+
+  /** Each breakdown is total or columns of the table; a table of values', its member columns. */
+  private static void validateBreakdowns(
+      YamlDocument doc, String at, IndicatorDefinition d, FactTable t, Set<String> columns) {
     for (Object b : d.breakdowns()) {
       List<?> cols = b instanceof List<?> l ? l : List.of(b);
       for (Object c : cols) {

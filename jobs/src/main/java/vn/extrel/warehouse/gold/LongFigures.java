@@ -2,7 +2,6 @@ package vn.extrel.warehouse.gold;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -17,7 +16,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.table.Dimension;
@@ -54,8 +52,6 @@ public final class LongFigures {
   static final String CURRENT = "\uffff";
 
   static final String TAG = "indicator_number";
-  static final String NO_DATE = "0000-00-00";
-  static final String NO_EDITION = "!";
   static final String CUT = "cut";
 
   private final FactTable target;
@@ -80,34 +76,6 @@ public final class LongFigures {
         }
       }
     }
-  }
-
-  /** The sortable name of a fact's publication: date, edition, file version. */
-  static Column publication() {
-    // An unknown date or edition sorts first: a publication that names one is the later.
-    return concat_ws(
-        "|",
-        coalesce(col(FactTable.PUBLISHED).cast(DataTypes.StringType), lit(NO_DATE)),
-        coalesce(col(FactTable.EDITION), lit(NO_EDITION)),
-        col(Lineage.SOURCE_SHA256),
-        col(Lineage.SOURCE_PATH));
-  }
-
-  /** The source path in a publication's name. */
-  static Column pathOf(Column publication) {
-    return functions.element_at(functions.split(publication, "\\|", 4), 4);
-  }
-
-  /** The publication date in a publication's name. */
-  static Column publishedOf(Column publication) {
-    Column d = functions.element_at(functions.split(publication, "\\|", 4), 1);
-    return when(d.notEqual(lit(NO_DATE)), d.cast(DataTypes.DateType));
-  }
-
-  /** The edition in a publication's name. */
-  static Column editionOf(Column publication) {
-    Column e = functions.element_at(functions.split(publication, "\\|", 4), 2);
-    return when(e.notEqual(lit(NO_EDITION)), e);
   }
 
   /**
@@ -139,7 +107,7 @@ public final class LongFigures {
             .withColumn("counted", counts(breakdown))
             .select(keyColumns(true).toArray(Column[]::new));
     Dataset<Row> facts =
-        IndicatorBuilder.filtered(silver, defs.get(0)).withColumn("pub", publication());
+        IndicatorBuilder.filtered(silver, defs.get(0)).withColumn("pub", PublicationName.of());
     Column on = lit(true);
     for (String c : keyNames()) {
       Column left =
@@ -195,12 +163,17 @@ public final class LongFigures {
    * cuts: a fact of year Y counts at every cut of a publication of Y from its own on.
    */
   private Dataset<Row> values(Dataset<Row> silver) {
+    return withCuts(byKey(tagged(silver)).withColumn("records", records()));
+  }
+
+  /** Each indicator's silver facts, tagged with its number, in the columns a value key needs. */
+  private Dataset<Row> tagged(Dataset<Row> silver) {
     String rank = "CASE status WHEN 'estimated' THEN 2 WHEN 'preliminary' THEN 1 ELSE 0 END";
     Dataset<Row> tagged = null;
     for (int i = 0; i < defs.size(); i++) {
       List<Column> cols = new ArrayList<>();
       cols.add(lit(i).as(TAG));
-      cols.add(publication().as("pub"));
+      cols.add(PublicationName.of().as("pub"));
       cols.add(col(Lineage.LAYOUT));
       cols.add(col(FactTable.DATASET));
       cols.add(col(FactTable.YEAR));
@@ -214,6 +187,11 @@ public final class LongFigures {
           IndicatorBuilder.filtered(silver, defs.get(i)).select(cols.toArray(Column[]::new));
       tagged = tagged == null ? part : tagged.union(part);
     }
+    return tagged;
+  }
+
+  /** The tagged facts summed per publication and value key. */
+  private Dataset<Row> byKey(Dataset<Row> tagged) {
     List<Column> key = new ArrayList<>();
     for (String c :
         List.of(TAG, "pub", Lineage.LAYOUT, FactTable.DATASET, FactTable.YEAR, "role")) {
@@ -221,14 +199,17 @@ public final class LongFigures {
     }
     key.add(col("breakdown"));
     key.addAll(memberColumns());
-    Dataset<Row> byKey =
-        tagged
-            .groupBy(key.toArray(Column[]::new))
-            .agg(
-                functions.sum("v").as("v"),
-                functions.count(lit(1)).as("n"),
-                functions.max("r").as("r"),
-                functions.min("first_row").as("first_row"));
+    return tagged
+        .groupBy(key.toArray(Column[]::new))
+        .agg(
+            functions.sum("v").as("v"),
+            functions.count(lit(1)).as("n"),
+            functions.max("r").as("r"),
+            functions.min("first_row").as("first_row"));
+  }
+
+  /** Whether a value's publication is a file of records, as its layout says or its keys show. */
+  private Column records() {
     // A file of records (a key repeating within it) is summed with the others, not replaced.
     WindowSpec inPub = Window.partitionBy(col(TAG), col("pub"));
     Column declared = lit("auto");
@@ -237,19 +218,21 @@ public final class LongFigures {
           when(col(Lineage.LAYOUT).equalTo(l.id()), lit(l.publication().kind()))
               .otherwise(declared);
     }
-    Column records =
-        declared
-            .equalTo("records")
-            .or(
-                declared
-                    .equalTo("auto")
-                    .and(
-                        functions
-                            .sum("n")
-                            .over(inPub)
-                            .multiply(2)
-                            .gt(functions.count(lit(1)).over(inPub).multiply(3))));
-    Dataset<Row> withKind = byKey.withColumn("records", records);
+    return declared
+        .equalTo("records")
+        .or(
+            declared
+                .equalTo("auto")
+                .and(
+                    functions
+                        .sum("n")
+                        .over(inPub)
+                        .multiply(2)
+                        .gt(functions.count(lit(1)).over(inPub).multiply(3))));
+  }
+
+  /** Each value at every cut it counts in: its own publication's and the later ones of its year. */
+  private static Dataset<Row> withCuts(Dataset<Row> withKind) {
     Dataset<Row> cuts =
         withKind
             .filter(functions.not(col("records")))
