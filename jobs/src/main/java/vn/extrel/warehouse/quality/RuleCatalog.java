@@ -132,12 +132,6 @@ public record RuleCatalog(List<Rule> rules) {
     }
   }
 
-  public List<Rule> forTable(String table, RuleCheck check) {
-    return rules.stream()
-        .filter(r -> table.equals(r.table()) && (check == null || check == r.check()))
-        .toList();
-  }
-
   public List<Rule> ofCheck(RuleCheck check) {
     return rules.stream().filter(r -> check == r.check()).toList();
   }
