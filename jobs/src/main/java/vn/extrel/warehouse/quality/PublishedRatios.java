@@ -12,7 +12,6 @@ import vn.extrel.warehouse.table.DqResultsTable;
 import vn.extrel.warehouse.table.IndicatorsTable;
 import vn.extrel.warehouse.table.RuleAction;
 import vn.extrel.warehouse.table.RuleStatus;
-import vn.extrel.warehouse.util.Rows;
 
 /**
  * Where a report's own ratio to the year before ("Năm 2020 so với năm trước: 106,5 %") and the one
@@ -44,55 +43,52 @@ public final class PublishedRatios {
       if (diff.abs().compareTo(Reconciler.tolerance(published)) <= 0) {
         continue;
       }
-      BigDecimal value = r.getAs(IndicatorsTable.VALUE);
-      BigDecimal prev = r.getAs(IndicatorsTable.PREV_VALUE);
-      BigDecimal implied =
-          value.multiply(BigDecimal.valueOf(100)).divide(published, 0, RoundingMode.HALF_UP);
-      int year = r.<Integer>getAs(IndicatorsTable.YEAR);
-      String message =
-          r.<String>getAs(IndicatorsTable.INDICATOR)
-              + " "
-              + year
-              + ": "
-              + r.getAs(IndicatorsTable.PUBLICATION)
-              + " publishes "
-              + published.stripTrailingZeros().toPlainString()
-              + " % of "
-              + (year - 1)
-              + "; from the figures gold holds ("
-              + plain(value)
-              + " / "
-              + plain(prev)
-              + ") it is "
-              + computed.setScale(2, RoundingMode.HALF_UP).toPlainString()
-              + " %. The published ratio implies "
-              + (year - 1)
-              + " = "
-              + plain(implied)
-              + ", a revised figure of a publication the warehouse does not have (or another"
-              + " base). gold.indicators keeps both: yoy_ratio is computed, published_yoy_pct is"
-              + " the report's";
       out.add(
-          Rows.of(
-              DqResultsTable.SCHEMA,
+          DqResultsTable.row(
               runId,
               RULE,
-              RuleStatus.WARN.wire(),
-              RuleAction.WARN.wire(),
-              "indicators",
-              null,
-              r.getAs(IndicatorsTable.PUBLICATION),
-              null,
-              null,
-              r.getAs(IndicatorsTable.INDICATOR),
-              null,
-              published.setScale(6, RoundingMode.HALF_UP),
-              computed,
-              diff.setScale(6, RoundingMode.HALF_UP),
+              RuleStatus.WARN,
+              RuleAction.WARN,
+              DqResultsTable.Place.of(
+                  "indicators",
+                  null,
+                  r.getAs(IndicatorsTable.PUBLICATION),
+                  r.getAs(IndicatorsTable.INDICATOR)),
+              DqResultsTable.Amounts.of(published, computed),
               1L,
-              message));
+              message(r, published, computed)));
     }
     return out;
+  }
+
+  private static String message(Row r, BigDecimal published, BigDecimal computed) {
+    BigDecimal value = r.getAs(IndicatorsTable.VALUE);
+    BigDecimal prev = r.getAs(IndicatorsTable.PREV_VALUE);
+    BigDecimal implied =
+        value.multiply(BigDecimal.valueOf(100)).divide(published, 0, RoundingMode.HALF_UP);
+    int year = r.<Integer>getAs(IndicatorsTable.YEAR);
+    return r.<String>getAs(IndicatorsTable.INDICATOR)
+        + " "
+        + year
+        + ": "
+        + r.getAs(IndicatorsTable.PUBLICATION)
+        + " publishes "
+        + published.stripTrailingZeros().toPlainString()
+        + " % of "
+        + (year - 1)
+        + "; from the figures gold holds ("
+        + plain(value)
+        + " / "
+        + plain(prev)
+        + ") it is "
+        + computed.setScale(2, RoundingMode.HALF_UP).toPlainString()
+        + " %. The published ratio implies "
+        + (year - 1)
+        + " = "
+        + plain(implied)
+        + ", a revised figure of a publication the warehouse does not have (or another"
+        + " base). gold.indicators keeps both: yoy_ratio is computed, published_yoy_pct is"
+        + " the report's";
   }
 
   private static String plain(BigDecimal d) {

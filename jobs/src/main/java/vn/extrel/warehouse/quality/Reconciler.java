@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.apache.spark.sql.Row;
 import vn.extrel.warehouse.silver.SilverParser;
 import vn.extrel.warehouse.table.BronzeTable;
+import vn.extrel.warehouse.table.DqResultsTable;
 import vn.extrel.warehouse.table.RowClass;
 import vn.extrel.warehouse.table.RuleAction;
 import vn.extrel.warehouse.table.RuleStatus;
@@ -41,8 +42,36 @@ public final class Reconciler implements Serializable {
   private record Total(
       int row, String label, String section, List<SilverParser.MeasureValue> values) {}
 
+  /**
+   * One table's rows gathered: sums of the data rows per section ("" for none) and column, their
+   * counts, and the total rows.
+   */
+  private record Gathered(
+      Map<String, Map<String, BigDecimal>> sums,
+      Map<String, Long> counts,
+      List<Total> totals,
+      Row any) {}
+
   /** Results (as {@code ops.dq_results} rows) for the rows of one table. */
   public List<Row> reconcile(Iterator<Row> rows) {
+    Gathered g = gather(rows);
+    List<Row> out = new ArrayList<>();
+    if (g.any() == null) {
+      return out;
+    }
+    for (Total t : g.totals()) {
+      for (String scope : scopes(t, g.counts())) {
+        Map<String, BigDecimal> s = g.sums().getOrDefault(scope, Map.of());
+        for (SilverParser.MeasureValue v : t.values()) {
+          BigDecimal actual = s.getOrDefault(key(v), BigDecimal.ZERO);
+          out.add(result(g.any(), t, v, actual, scope, g.counts().getOrDefault(scope, 0L)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private Gathered gather(Iterator<Row> rows) {
     Map<String, Map<String, BigDecimal>> sums = new LinkedHashMap<>();
     Map<String, Long> counts = new LinkedHashMap<>();
     List<Total> totals = new ArrayList<>();
@@ -68,69 +97,62 @@ public final class Reconciler implements Serializable {
                 parser.measures(r)));
       }
     }
-    List<Row> out = new ArrayList<>();
-    if (any == null) {
-      return out;
+    return new Gathered(sums, counts, totals, any);
+  }
+
+  /** The sections a total covers: its own, the rows without one, or else every section. */
+  private static List<String> scopes(Total t, Map<String, Long> counts) {
+    if (t.section() != null) {
+      return List.of(t.section());
     }
-    for (Total t : totals) {
-      List<String> scopes = new ArrayList<>();
-      if (t.section() != null) {
-        scopes.add(t.section());
-      } else if (counts.containsKey("")) {
-        scopes.add("");
-      } else {
-        scopes.addAll(counts.keySet());
-      }
-      for (String scope : scopes) {
-        Map<String, BigDecimal> s = sums.getOrDefault(scope, Map.of());
-        for (SilverParser.MeasureValue v : t.values()) {
-          BigDecimal expected = v.value();
-          BigDecimal actual = s.getOrDefault(key(v), BigDecimal.ZERO);
-          BigDecimal diff = actual.subtract(expected);
-          BigDecimal tolerance = tolerance(expected);
-          boolean ok = diff.abs().compareTo(tolerance) <= 0;
-          String where = scope.isEmpty() ? "" : " of section '" + scope + "'";
-          String column = v.header() == null ? v.column() : v.header();
-          String message =
-              "'"
-                  + t.label()
-                  + "' row "
-                  + t.row()
-                  + ", "
-                  + column
-                  + (v.key() == null ? "" : " [" + v.key() + "]")
-                  + ": "
-                  + plain(expected)
-                  + " in the file, "
-                  + plain(actual)
-                  + " summed over "
-                  + counts.getOrDefault(scope, 0L)
-                  + " data rows"
-                  + where
-                  + (ok ? " (agrees)" : " (difference " + plain(diff) + ")");
-          out.add(
-              vn.extrel.warehouse.util.Rows.of(
-                  vn.extrel.warehouse.table.DqResultsTable.SCHEMA,
-                  runId,
-                  RULE,
-                  (ok ? RuleStatus.PASS : RuleStatus.WARN).wire(),
-                  RuleAction.WARN.wire(),
-                  any.getAs(BronzeTable.TARGET),
-                  any.getAs(BronzeTable.DATASET),
-                  any.getAs(BronzeTable.SOURCE_PATH),
-                  any.getAs(BronzeTable.SHEET),
-                  t.row(),
-                  v.column(),
-                  v.cell(),
-                  expected.setScale(6, java.math.RoundingMode.HALF_UP),
-                  actual.setScale(6, java.math.RoundingMode.HALF_UP),
-                  diff.setScale(6, java.math.RoundingMode.HALF_UP),
-                  ok ? 0L : 1L,
-                  message));
-        }
-      }
-    }
-    return out;
+    return counts.containsKey("") ? List.of("") : List.copyOf(counts.keySet());
+  }
+
+  private Row result(
+      Row any,
+      Total t,
+      SilverParser.MeasureValue v,
+      BigDecimal actual,
+      String scope,
+      long dataRows) {
+    BigDecimal expected = v.value();
+    BigDecimal diff = actual.subtract(expected);
+    boolean ok = diff.abs().compareTo(tolerance(expected)) <= 0;
+    String where = scope.isEmpty() ? "" : " of section '" + scope + "'";
+    String column = v.header() == null ? v.column() : v.header();
+    String message =
+        "'"
+            + t.label()
+            + "' row "
+            + t.row()
+            + ", "
+            + column
+            + (v.key() == null ? "" : " [" + v.key() + "]")
+            + ": "
+            + plain(expected)
+            + " in the file, "
+            + plain(actual)
+            + " summed over "
+            + dataRows
+            + " data rows"
+            + where
+            + (ok ? " (agrees)" : " (difference " + plain(diff) + ")");
+    return DqResultsTable.row(
+        runId,
+        RULE,
+        ok ? RuleStatus.PASS : RuleStatus.WARN,
+        RuleAction.WARN,
+        new DqResultsTable.Place(
+            any.getAs(BronzeTable.TARGET),
+            any.getAs(BronzeTable.DATASET),
+            any.getAs(BronzeTable.SOURCE_PATH),
+            any.getAs(BronzeTable.SHEET),
+            t.row(),
+            v.column(),
+            v.cell()),
+        DqResultsTable.Amounts.of(expected, actual),
+        ok ? 0L : 1L,
+        message);
   }
 
   /**

@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -23,7 +23,6 @@ import vn.extrel.warehouse.table.FactTable;
 import vn.extrel.warehouse.table.Lineage;
 import vn.extrel.warehouse.table.RuleAction;
 import vn.extrel.warehouse.table.RuleStatus;
-import vn.extrel.warehouse.util.Rows;
 
 /**
  * Values that publications disagree on: the same value key (dataset, measure, year, period, row
@@ -42,24 +41,51 @@ public final class Revisions {
 
   public static List<Row> find(
       Dataset<Row> silver, FactTable target, Map<String, Layout> layouts, String runId) {
-    List<Column> key = new ArrayList<>();
-    List<String> memberNames = new ArrayList<>();
-    for (String c :
-        List.of(FactTable.DATASET, FactTable.MEASURE, FactTable.YEAR, FactTable.PERIOD)) {
-      key.add(col(c));
+    List<String> memberNames = memberNames(target);
+    Dataset<Row> perPub =
+        perPublication(
+            silver,
+            key(col(FactTable.ROW_ROLE).equalTo(FactTable.DETAIL).as("is_detail"), memberNames),
+            layouts);
+    List<Row> found = disagreements(perPub, key(col("is_detail"), memberNames));
+    List<Row> out = new ArrayList<>();
+    for (List<Row> rows : byRestatement(found).values()) {
+      out.add(finding(rows, target, memberNames, runId));
     }
-    key.add(col(FactTable.ROW_ROLE).equalTo(FactTable.DETAIL).as("is_detail"));
-    key.add(col(FactTable.BREAKDOWN));
+    return out;
+  }
+
+  /** The member columns of the table's dimensions that identify a member (not its name). */
+  private static List<String> memberNames(FactTable target) {
+    List<String> memberNames = new ArrayList<>();
     for (Dimension d : target.dimensions().values()) {
       if (d.isMember()) {
         for (var f : FactTable.columnsOf(d)) {
           if (!f.name().endsWith("_name") && !f.name().endsWith("_country")) {
-            key.add(col(f.name()));
             memberNames.add(f.name());
           }
         }
       }
     }
+    return List.copyOf(memberNames);
+  }
+
+  /** The value key: dataset, measure, year, period, whether a detail row, breakdown, members. */
+  private static List<Column> key(Column isDetail, List<String> memberNames) {
+    List<Column> key = new ArrayList<>();
+    for (String c :
+        List.of(FactTable.DATASET, FactTable.MEASURE, FactTable.YEAR, FactTable.PERIOD)) {
+      key.add(col(c));
+    }
+    key.add(isDetail);
+    key.add(col(FactTable.BREAKDOWN));
+    memberNames.forEach(m -> key.add(col(m)));
+    return key;
+  }
+
+  /** One row per value key and publication (file version): its value and where it is. */
+  private static Dataset<Row> perPublication(
+      Dataset<Row> silver, List<Column> key, Map<String, Layout> layouts) {
     Column declared = lit("auto");
     for (Layout l : layouts.values()) {
       declared =
@@ -69,39 +95,43 @@ public final class Revisions {
     List<Column> byPub = new ArrayList<>(key);
     byPub.add(col(Lineage.SOURCE_PATH));
     byPub.add(col(Lineage.SOURCE_SHA256));
-    Dataset<Row> perPub =
-        silver
-            .groupBy(byPub.toArray(Column[]::new))
-            .agg(
-                functions.sum(FactTable.VALUE).as("v"),
-                functions.count(lit(1)).as("n"),
-                functions.first(Lineage.SHEET, true).as("sheet"),
-                functions.min(Lineage.CELL).as("cell"),
-                functions.min(Lineage.ROW).as("row"),
-                functions.first(declared, true).as("declared"),
-                functions.first(FactTable.PUBLISHED, true).as("published"),
-                functions.first(FactTable.EDITION, true).as("edition"));
+    return silver
+        .groupBy(byPub.toArray(Column[]::new))
+        .agg(
+            functions.sum(FactTable.VALUE).as("v"),
+            functions.count(lit(1)).as("n"),
+            functions.first(Lineage.SHEET, true).as("sheet"),
+            functions.min(Lineage.CELL).as("cell"),
+            functions.min(Lineage.ROW).as("row"),
+            functions.first(declared, true).as("declared"),
+            functions.first(FactTable.PUBLISHED, true).as("published"),
+            functions.first(FactTable.EDITION, true).as("edition"));
+  }
+
+  /**
+   * Whether a publication is a file of records: declared so, or (auto) with fewer than two rows per
+   * value key on average over its file.
+   */
+  private static Column records() {
     WindowSpec file = Window.partitionBy(col(Lineage.SOURCE_PATH), col(Lineage.SOURCE_SHA256));
-    Column records =
-        col("declared")
-            .equalTo("records")
-            .or(
-                col("declared")
-                    .equalTo("auto")
-                    .and(
-                        functions
-                            .sum("n")
-                            .over(file)
-                            .multiply(2)
-                            .gt(functions.count(lit(1)).over(file).multiply(3))));
-    List<Column> keyColumns = new ArrayList<>();
-    for (String c :
-        List.of(FactTable.DATASET, FactTable.MEASURE, FactTable.YEAR, FactTable.PERIOD)) {
-      keyColumns.add(col(c));
-    }
-    keyColumns.add(col("is_detail"));
-    keyColumns.add(col(FactTable.BREAKDOWN));
-    memberNames.forEach(m -> keyColumns.add(col(m)));
+    return col("declared")
+        .equalTo("records")
+        .or(
+            col("declared")
+                .equalTo("auto")
+                .and(
+                    functions
+                        .sum("n")
+                        .over(file)
+                        .multiply(2)
+                        .gt(functions.count(lit(1)).over(file).multiply(3))));
+  }
+
+  /**
+   * The value keys given two or more values, each with its publications oldest first, at most
+   * {@link #LIMIT} and one more.
+   */
+  private static List<Row> disagreements(Dataset<Row> perPub, List<Column> keyColumns) {
     Column order =
         functions.concat_ws(
             "|",
@@ -109,32 +139,34 @@ public final class Revisions {
             functions.coalesce(col("edition"), lit("!")),
             col(Lineage.SOURCE_SHA256),
             col(Lineage.SOURCE_PATH));
-    List<Row> found =
-        perPub
-            .withColumn("records", records)
-            .filter(functions.not(col("records")))
-            .groupBy(keyColumns.toArray(Column[]::new))
-            .agg(
-                functions.countDistinct("v").as("values"),
-                functions
-                    .sort_array(
-                        functions.collect_list(
-                            functions.struct(
-                                order.as("o"),
-                                col("v"),
-                                col(Lineage.SOURCE_PATH),
-                                col("sheet"),
-                                col("cell"),
-                                col("row"),
-                                col("published"),
-                                col("edition"))))
-                    .as("pubs"))
-            .filter(col("values").gt(1))
-            .orderBy(keyColumns.toArray(Column[]::new))
-            .limit(LIMIT + 1)
-            .collectAsList();
-    // One finding per restated year: every value a later publication changed, with both cells.
-    Map<String, List<Row>> byRestatement = new java.util.LinkedHashMap<>();
+    return perPub
+        .withColumn("records", records())
+        .filter(functions.not(col("records")))
+        .groupBy(keyColumns.toArray(Column[]::new))
+        .agg(
+            functions.countDistinct("v").as("values"),
+            functions
+                .sort_array(
+                    functions.collect_list(
+                        functions.struct(
+                            order.as("o"),
+                            col("v"),
+                            col(Lineage.SOURCE_PATH),
+                            col("sheet"),
+                            col("cell"),
+                            col("row"),
+                            col("published"),
+                            col("edition"))))
+                .as("pubs"))
+        .filter(col("values").gt(1))
+        .orderBy(keyColumns.toArray(Column[]::new))
+        .limit(LIMIT + 1)
+        .collectAsList();
+  }
+
+  /** One finding per restated year: every value a later publication changed, with both cells. */
+  private static Map<String, List<Row>> byRestatement(List<Row> found) {
+    Map<String, List<Row>> byRestatement = new LinkedHashMap<>();
     for (Row r : found.subList(0, Math.min(found.size(), LIMIT))) {
       List<Row> pubs = r.getList(r.fieldIndex("pubs"));
       String k =
@@ -151,19 +183,66 @@ public final class Revisions {
               + pubs.get(pubs.size() - 1).getString(0);
       byRestatement.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
     }
-    List<Row> out = new ArrayList<>();
-    for (List<Row> rows : byRestatement.values()) {
-      out.add(finding(rows, target, memberNames, runId));
-    }
-    return out;
+    return byRestatement;
   }
 
   private static Row finding(
       List<Row> rows, FactTable target, List<String> memberNames, String runId) {
     Row first = rows.get(0);
-    List<Row> pubs0 = first.getList(first.fieldIndex("pubs"));
-    Row earlier = pubs0.get(pubs0.size() - 2);
-    Row later = pubs0.get(pubs0.size() - 1);
+    Row earlier = earlier(first);
+    Row later = later(first);
+    Row shown = first;
+    for (Row r : rows) {
+      if (!r.<Boolean>getAs("is_detail")) {
+        shown = r; // a total row says most: its values go into expected and actual
+      }
+    }
+    String message =
+        what(first)
+            + ": "
+            + where(later)
+            + " ("
+            + label(later)
+            + ") restates "
+            + where(earlier)
+            + " ("
+            + label(earlier)
+            + "): "
+            + changes(rows, memberNames)
+            + ". The figure in gold is the latest publication's, unless the indicator's vintage says"
+            + " otherwise; every vintage is in gold.indicator_vintages";
+    return DqResultsTable.row(
+        runId,
+        RULE,
+        RuleStatus.WARN,
+        RuleAction.WARN,
+        new DqResultsTable.Place(
+            target.name(),
+            first.getAs(FactTable.DATASET),
+            later.getString(2),
+            later.isNullAt(3) ? null : later.getString(3),
+            later.isNullAt(5) ? null : later.getInt(5),
+            first.getAs(FactTable.MEASURE),
+            later.getString(4)),
+        DqResultsTable.Amounts.of(earlier(shown).getDecimal(1), later(shown).getDecimal(1)),
+        (long) rows.size(),
+        message);
+  }
+
+  /** The publication before the latest of a value key. */
+  private static Row earlier(Row r) {
+    List<Row> pubs = r.getList(r.fieldIndex("pubs"));
+    return pubs.get(pubs.size() - 2);
+  }
+
+  /** The latest publication of a value key. */
+  private static Row later(Row r) {
+    List<Row> pubs = r.getList(r.fieldIndex("pubs"));
+    return pubs.get(pubs.size() - 1);
+  }
+
+  /** The dataset, measure, year and period (other than the year's) of a finding. */
+  private static String what(Row first) {
     StringBuilder what = new StringBuilder();
     what.append(first.<String>getAs(FactTable.DATASET))
         .append(' ')
@@ -174,15 +253,15 @@ public final class Revisions {
     if (period != null && !"Y".equals(period)) {
       what.append(' ').append(period);
     }
+    return what.toString();
+  }
+
+  /** Each changed value: its total row or members, the value and cell before and after. */
+  private static String changes(List<Row> rows, List<String> memberNames) {
     StringBuilder changes = new StringBuilder();
-    Row shown = first;
     for (Row r : rows) {
-      List<Row> pubs = r.getList(r.fieldIndex("pubs"));
-      Row a = pubs.get(pubs.size() - 2);
-      Row b = pubs.get(pubs.size() - 1);
-      if (!r.<Boolean>getAs("is_detail")) {
-        shown = r; // a total row says most: its values go into expected and actual
-      }
+      Row a = earlier(r);
+      Row b = later(r);
       StringBuilder key = new StringBuilder();
       if (!r.<Boolean>getAs("is_detail")) {
         key.append("total row");
@@ -206,41 +285,7 @@ public final class Revisions {
           .append(b.getString(4))
           .append(')');
     }
-    List<Row> shownPubs = shown.getList(shown.fieldIndex("pubs"));
-    BigDecimal before = shownPubs.get(shownPubs.size() - 2).getDecimal(1);
-    BigDecimal after = shownPubs.get(shownPubs.size() - 1).getDecimal(1);
-    String message =
-        what
-            + ": "
-            + where(later)
-            + " ("
-            + label(later)
-            + ") restates "
-            + where(earlier)
-            + " ("
-            + label(earlier)
-            + "): "
-            + changes
-            + ". The figure in gold is the latest publication's, unless the indicator's vintage says"
-            + " otherwise; every vintage is in gold.indicator_vintages";
-    return Rows.of(
-        DqResultsTable.SCHEMA,
-        runId,
-        RULE,
-        RuleStatus.WARN.wire(),
-        RuleAction.WARN.wire(),
-        target.name(),
-        first.getAs(FactTable.DATASET),
-        later.getString(2),
-        later.isNullAt(3) ? null : later.getString(3),
-        later.isNullAt(5) ? null : later.getInt(5),
-        first.getAs(FactTable.MEASURE),
-        later.getString(4),
-        before.setScale(6, RoundingMode.HALF_UP),
-        after.setScale(6, RoundingMode.HALF_UP),
-        after.subtract(before).setScale(6, RoundingMode.HALF_UP),
-        (long) rows.size(),
-        message);
+    return changes.toString();
   }
 
   private static String where(Row p) {

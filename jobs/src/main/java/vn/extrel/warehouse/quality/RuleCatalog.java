@@ -32,19 +32,19 @@ public record RuleCatalog(List<Rule> rules) {
       }
       for (int i = 0; i < list.size(); i++) {
         String at = "rules." + i;
-        Rule r = doc.bind(list.get(i), at, Rule.class).withSource(name);
+        RuleSpec r = doc.bind(list.get(i), at, RuleSpec.class);
         validate(doc, at, r);
         if (!ids.add(r.id())) {
           throw doc.error(
               at + ".id", "rule '" + r.id() + "' is defined twice", "give each rule its own id");
         }
-        rules.add(r);
+        rules.add(r.toRule(name));
       }
     }
     return new RuleCatalog(List.copyOf(rules));
   }
 
-  static void validate(YamlDocument doc, String at, Rule r) {
+  static void validate(YamlDocument doc, String at, RuleSpec r) {
     if (r.id() == null || !r.id().matches("[a-z][a-z0-9_]*")) {
       throw doc.error(
           at + ".id",
@@ -55,20 +55,30 @@ public record RuleCatalog(List<Rule> rules) {
       throw doc.error(at + ".check", "the rule names no check", "use one of " + RuleCheck.words());
     }
     if (r.check() == RuleCheck.TOTALS || r.check() == RuleCheck.YOY) {
-      if (r.action() == RuleAction.QUARANTINE) {
-        throw doc.error(
-            at + ".action", "a " + r.check() + " check cannot quarantine rows", "use warn or fail");
-      }
-      if (r.check() == RuleCheck.YOY) {
-        if (r.ratioBetween() != null && r.ratioBetween().size() != 2) {
-          throw doc.error(
-              at + ".ratio_between",
-              "ratio_between takes two numbers",
-              "write e.g. ratio_between: [0.1, 10]");
-        }
-      }
+      validateTableWide(doc, at, r);
       return;
     }
+    validateColumns(doc, at, r);
+    validateKind(doc, at, r);
+  }
+
+  /** Totals and yoy name no table or column of silver. */
+  private static void validateTableWide(YamlDocument doc, String at, RuleSpec r) {
+    if (r.action() == RuleAction.QUARANTINE) {
+      throw doc.error(
+          at + ".action", "a " + r.check() + " check cannot quarantine rows", "use warn or fail");
+    }
+    if (r.check() == RuleCheck.YOY) {
+      if (r.ratioBetween() != null && r.ratioBetween().size() != 2) {
+        throw doc.error(
+            at + ".ratio_between",
+            "ratio_between takes two numbers",
+            "write e.g. ratio_between: [0.1, 10]");
+      }
+    }
+  }
+
+  private static void validateColumns(YamlDocument doc, String at, RuleSpec r) {
     FactTable t = FactTables.ALL.get(r.table());
     if (t == null) {
       throw doc.error(
@@ -90,6 +100,9 @@ public record RuleCatalog(List<Rule> rules) {
             at + ".columns", "'" + c + "' is not a column of " + t.table(), "use one of " + cols);
       }
     }
+  }
+
+  private static void validateKind(YamlDocument doc, String at, RuleSpec r) {
     switch (r.check()) {
       case ACCEPTED_VALUES -> {
         if (r.values().isEmpty()) {
@@ -119,13 +132,12 @@ public record RuleCatalog(List<Rule> rules) {
     }
   }
 
-  public List<Rule> forTable(String table, RuleCheck check) {
-    return rules.stream()
-        .filter(r -> table.equals(r.table()) && (check == null || check == r.check()))
-        .toList();
-  }
-
   public List<Rule> ofCheck(RuleCheck check) {
     return rules.stream().filter(r -> check == r.check()).toList();
+  }
+
+  /** The rules of one kind, in the catalog's order. */
+  public <R extends Rule> List<R> ofKind(Class<R> kind) {
+    return rules.stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 }

@@ -1,7 +1,11 @@
 package vn.extrel.warehouse.table;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import vn.extrel.warehouse.util.Rows;
 
 /**
  * {@code ops.dq_results}: data-quality results of each run: totals reconciliation and the rules of
@@ -59,4 +63,64 @@ public final class DqResultsTable {
           .add(DIFFERENCE, FactTable.AMOUNT)
           .add(FAILING_ROWS, DataTypes.LongType)
           .add(MESSAGE, DataTypes.StringType);
+
+  /**
+   * Where a result points: the table, and the file, sheet, row, column and cell where there is one.
+   */
+  public record Place(
+      String target,
+      String dataset,
+      String sourcePath,
+      String sheet,
+      Integer row,
+      String column,
+      String cell) {
+
+    /** A place without sheet, row or cell: a file, a table or a file's dataset. */
+    public static Place of(String target, String dataset, String sourcePath, String column) {
+      return new Place(target, dataset, sourcePath, null, null, column, null);
+    }
+  }
+
+  /** What the source says, what the data gives, and the difference, kept to six decimals. */
+  public record Amounts(BigDecimal expected, BigDecimal actual, BigDecimal difference) {
+    public static final Amounts NONE = new Amounts(null, null, null);
+
+    public static Amounts of(BigDecimal expected, BigDecimal actual) {
+      return new Amounts(
+          expected.setScale(6, RoundingMode.HALF_UP),
+          actual.setScale(6, RoundingMode.HALF_UP),
+          actual.subtract(expected).setScale(6, RoundingMode.HALF_UP));
+    }
+  }
+
+  /** The one way an {@code ops.dq_results} row is made, in the columns of {@link #SCHEMA}. */
+  public static Row row(
+      String runId,
+      String rule,
+      RuleStatus status,
+      RuleAction action,
+      Place place,
+      Amounts amounts,
+      long failingRows,
+      String message) {
+    return Rows.of(
+        SCHEMA,
+        runId,
+        rule,
+        status.wire(),
+        action.wire(),
+        place.target(),
+        place.dataset(),
+        place.sourcePath(),
+        place.sheet(),
+        place.row(),
+        place.column(),
+        place.cell(),
+        amounts.expected(),
+        amounts.actual(),
+        amounts.difference(),
+        failingRows,
+        message);
+  }
 }

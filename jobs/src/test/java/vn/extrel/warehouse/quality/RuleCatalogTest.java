@@ -43,7 +43,7 @@ class RuleCatalogTest {
     assertThat(c.ofCheck(RuleCheck.ACCEPTED_VALUES))
         .singleElement()
         .satisfies(r -> assertThat(r.action()).isEqualTo(RuleAction.QUARANTINE));
-    assertThat(c.ofCheck(RuleCheck.YOY))
+    assertThat(c.ofKind(Rule.Yoy.class))
         .singleElement()
         .satisfies(
             r -> {

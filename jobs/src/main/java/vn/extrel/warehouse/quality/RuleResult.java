@@ -1,0 +1,43 @@
+package vn.extrel.warehouse.quality;
+
+import org.apache.spark.sql.Row;
+import vn.extrel.warehouse.table.DqResultsTable;
+import vn.extrel.warehouse.table.RuleStatus;
+
+/**
+ * How a rule came out for a file, a file's dataset or a table: an {@code ops.dq_results} row once
+ * the run is known.
+ *
+ * @param target the silver table, {@code indicators}, or null for a file's totals
+ * @param path the file, or null for a table-wide result
+ */
+public record RuleResult(
+    Rule rule,
+    RuleStatus status,
+    String target,
+    String dataset,
+    String path,
+    long failing,
+    String message) {
+
+  /** A result with the status the rule gives its failing rows. */
+  static RuleResult of(Rule rule, String target, long failing, String message) {
+    return new RuleResult(rule, rule.status(failing), target, null, null, failing, message);
+  }
+
+  public Row row(String runId) {
+    return DqResultsTable.row(
+        runId,
+        rule.id(),
+        status,
+        rule.action(),
+        DqResultsTable.Place.of(
+            target,
+            dataset,
+            path,
+            rule.columns().isEmpty() ? null : String.join(",", rule.columns())),
+        DqResultsTable.Amounts.NONE,
+        failing,
+        message);
+  }
+}
