@@ -158,7 +158,7 @@ final class ColumnMapper {
       List<Integer> cols = bySpec.getOrDefault(e.getKey(), List.of());
       Layout.ColumnSpec spec = e.getValue();
       if (cols.isEmpty() && spec.isRequired()) {
-        throw IngestErrors.missingColumn(
+        throw TableErrors.missingColumn(
             file,
             sheetName,
             headerRow,
@@ -167,7 +167,7 @@ final class ColumnMapper {
             new ArrayList<>(paths.values()));
       }
       if (cols.size() > 1 && !spec.isYearColumns() && spec.column() == null) {
-        throw IngestErrors.ambiguousColumn(
+        throw TableErrors.ambiguousColumn(
             file,
             sheetName,
             headerRow,

@@ -231,7 +231,7 @@ final class HeaderFinder {
         break;
       }
     }
-    return IngestErrors.unexpectedTable(
+    return TableErrors.unexpectedTable(
         file,
         sheetName,
         header.get(0).number(),
@@ -257,7 +257,7 @@ final class HeaderFinder {
         wanted.add(e.getKey() + " " + c.aliases());
       }
     }
-    return IngestErrors.headerNotFound(
+    return TableErrors.headerNotFound(
         file, sheetName, layout.id(), wanted, layout.table().searchRows(), firstRowsSeen);
   }
 }

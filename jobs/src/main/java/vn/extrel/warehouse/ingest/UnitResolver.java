@@ -47,7 +47,7 @@ final class UnitResolver {
       }
       String written = fromFile == null ? spec.unit() : fromFile.written();
       if (fromFile != null && spec.unit() != null && !Unit.parse(spec.unit()).sameAs(fromFile)) {
-        throw IngestErrors.unitConflict(
+        throw TableErrors.unitConflict(
             file, sheetName, headerRow, m.spec(), spec.unit(), fromFile.written(), whereInFile);
       }
       if (m.measure() && !Layout.VALUE_FIELD.equals(field)) {
@@ -83,13 +83,13 @@ final class UnitResolver {
     Unit unit = Unit.parse(written);
     if (unit == null) {
       if (Unit.USD.equals(measure.baseUnit())) {
-        throw IngestErrors.noUnit(file, sheetName, headerRow, m.spec(), m.header());
+        throw TableErrors.noUnit(file, sheetName, headerRow, m.spec(), m.header());
       }
       return; // counts: "Số dự án" needs no unit
     }
     if (!unit.base().equals(measure.baseUnit())
         && !(Unit.COUNT.equals(unit.base()) && !Unit.USD.equals(measure.baseUnit()))) {
-      throw IngestErrors.unitMismatch(file, sheetName, m.spec(), written, measure.baseUnit());
+      throw TableErrors.unitMismatch(file, sheetName, m.spec(), written, measure.baseUnit());
     }
   }
 }
