@@ -1,6 +1,5 @@
 package vn.extrel.warehouse.ingest;
 
-import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import com.univocity.parsers.csv.UnescapedQuoteHandling;
@@ -17,12 +16,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import vn.extrel.warehouse.layout.Layout;
-import vn.extrel.warehouse.util.Text;
 
 /**
  * CSV as offices export it: UTF-8 with or without BOM, UTF-16, or Windows-1258 from old Vietnamese
@@ -192,16 +187,27 @@ final class CsvWorkbookReader implements WorkbookReader {
     InputStream raw = Files.newInputStream(file.toPath());
     raw.skipNBytes(bomLength);
     Reader reader = new InputStreamReader(new BufferedInputStream(raw, 1 << 16), charset);
-    String sample;
+    CsvParserSettings csv = settings(delimiter(sample()));
+    char delimiter = csv.getFormat().getDelimiter();
+    CsvParser parser = new CsvParser(csv);
+    parser.beginParsing(new LfLineEndings(reader));
+    return new CsvSheet(parser, delimiter, format.skipLines(), displayName);
+  }
+
+  /** The start of the file, up to its last whole line, to sniff the separator from. */
+  private String sample() throws IOException {
     try (InputStream in = Files.newInputStream(file.toPath())) {
       in.skipNBytes(bomLength);
       byte[] head = in.readNBytes(SNIFF_BYTES);
-      sample = new String(head, charset);
+      String sample = new String(head, charset);
       int cut = Math.max(sample.lastIndexOf('\n'), 0);
-      sample = cut > 0 ? sample.substring(0, cut) : sample;
+      return cut > 0 ? sample.substring(0, cut) : sample;
     }
+  }
+
+  private static CsvParserSettings settings(char delimiter) {
     CsvParserSettings csv = new CsvParserSettings();
-    csv.getFormat().setDelimiter(delimiter(sample));
+    csv.getFormat().setDelimiter(delimiter);
     csv.getFormat().setQuote('"');
     csv.getFormat().setQuoteEscape('"');
     // Records end at LF; the reader turns CRLF and a lone CR into LF first (one file can mix all
@@ -219,133 +225,7 @@ final class CsvWorkbookReader implements WorkbookReader {
     csv.setUnescapedQuoteHandling(UnescapedQuoteHandling.RAISE_ERROR);
     csv.setReadInputOnSeparateThread(false);
     csv.setErrorContentLength(80);
-    char delimiter = csv.getFormat().getDelimiter();
-    CsvParser parser = new CsvParser(csv);
-    parser.beginParsing(new LfLineEndings(reader));
-    int skip = format.skipLines();
-    return new SheetData() {
-      private int number = 0;
-
-      @Override
-      public String name() {
-        return null;
-      }
-
-      @Override
-      public int index() {
-        return 0;
-      }
-
-      @Override
-      public Iterator<RawRow> rows() {
-        return new Iterator<>() {
-          private String[] pending;
-          private boolean ended;
-
-          @Override
-          public boolean hasNext() {
-            if (pending != null) {
-              return true;
-            }
-            if (ended) {
-              return false;
-            }
-            try {
-              while (number < skip && parser.parseNext() != null) {
-                number++;
-              }
-              pending = parser.parseNext();
-            } catch (TextParsingException e) {
-              throw failure(e);
-            }
-            ended = pending == null;
-            return !ended;
-          }
-
-          /**
-           * A quote left open runs to the end of the file as one value: the last record then holds
-           * a value with a line break followed by what looks like more records. (The parser, like
-           * Spark's, takes it without complaint.)
-           */
-          private void checkClosed(String[] rec) {
-            for (int i = 0; i < rec.length; i++) {
-              String v = rec[i];
-              int nl = v == null ? -1 : v.indexOf('\n');
-              if (nl >= 0 && v.indexOf(delimiter, nl) >= 0) {
-                throw IngestErrors.unreadableCsv(
-                    displayName,
-                    number,
-                    new IllegalStateException(
-                        "a double quote opened in field "
-                            + (i + 1)
-                            + " is never closed, so the rest of the file reads as one cell"));
-              }
-            }
-          }
-
-          @Override
-          public RawRow next() {
-            if (!hasNext()) {
-              throw new java.util.NoSuchElementException();
-            }
-            String[] rec = pending;
-            pending = null;
-            number++;
-            if (!hasNext()) {
-              checkClosed(rec);
-            }
-            List<RawCell> cells = new ArrayList<>(rec.length);
-            for (int i = 0; i < rec.length; i++) {
-              String v = rec[i];
-              if (v != null && !v.isEmpty()) {
-                if (v.indexOf('\0') >= 0) {
-                  throw IngestErrors.nulBytesAt(displayName, number, i);
-                }
-                cells.add(new RawCell(i, 's', Text.nfc(v), false));
-              }
-            }
-            return new RawRow(number, cells, false);
-          }
-
-          private RuntimeException failure(TextParsingException e) {
-            int record = number + 1;
-            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            // univocity says "exceeds the maximum number of characters ... setMaxCharsPerColumn"
-            if (message.contains("maxcharspercolumn")
-                || message.contains("maximum number of characters")) {
-              return IngestErrors.cellTooLarge(
-                  displayName,
-                  null,
-                  vn.extrel.warehouse.util.CellRef.of(Math.max(0, e.getColumnIndex()), record),
-                  MAX_FIELD_CHARS);
-            }
-            if (e.getMessage() != null && e.getMessage().contains("maxColumns")) {
-              return IngestErrors.unreadableCsv(
-                  displayName,
-                  record,
-                  new IllegalStateException("more than " + MAX_COLUMNS + " fields on one record"));
-            }
-            Throwable cause = e.getCause() instanceof java.io.IOException io ? io : e;
-            return IngestErrors.unreadableCsv(displayName, record, cause);
-          }
-        };
-      }
-
-      @Override
-      public Set<Integer> hiddenColumns() {
-        return Set.of();
-      }
-
-      @Override
-      public List<int[]> merges() {
-        return List.of();
-      }
-
-      @Override
-      public void close() throws IOException {
-        parser.stopParsing();
-      }
-    };
+    return csv;
   }
 
   /** CRLF and lone CR as LF. */

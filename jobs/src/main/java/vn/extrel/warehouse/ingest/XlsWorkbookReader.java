@@ -67,6 +67,13 @@ final class XlsWorkbookReader implements WorkbookReader {
   @Override
   public SheetData open(SheetInfo info, boolean withStructure) {
     Sheet sheet = workbook.getSheetAt(info.index());
+    Set<Integer> hidden = hiddenColumns(sheet);
+    List<int[]> merges = merges(sheet);
+    Iterator<Row> it = sheet.rowIterator();
+    return new OpenedSheet(info, () -> rows(it, info.name()), hidden, merges, () -> {});
+  }
+
+  private static Set<Integer> hiddenColumns(Sheet sheet) {
     Set<Integer> hidden = new HashSet<>();
     int lastCol = 0;
     for (Row r : sheet) {
@@ -77,6 +84,10 @@ final class XlsWorkbookReader implements WorkbookReader {
         hidden.add(c);
       }
     }
+    return hidden;
+  }
+
+  private static List<int[]> merges(Sheet sheet) {
     List<int[]> merges = new ArrayList<>();
     for (CellRangeAddress a : sheet.getMergedRegions()) {
       merges.add(
@@ -84,53 +95,28 @@ final class XlsWorkbookReader implements WorkbookReader {
             a.getFirstColumn(), a.getFirstRow() + 1, a.getLastColumn(), a.getLastRow() + 1
           });
     }
-    Iterator<Row> it = sheet.rowIterator();
-    return new SheetData() {
+    return merges;
+  }
+
+  private Iterator<RawRow> rows(Iterator<Row> it, String sheetName) {
+    return new Iterator<>() {
       @Override
-      public String name() {
-        return info.name();
+      public boolean hasNext() {
+        return it.hasNext();
       }
 
       @Override
-      public int index() {
-        return info.index();
-      }
-
-      @Override
-      public Iterator<RawRow> rows() {
-        return new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return it.hasNext();
+      public RawRow next() {
+        Row r = it.next();
+        List<RawCell> cells = new ArrayList<>();
+        for (Cell c : r) {
+          RawCell rc = convert(c, sheetName);
+          if (rc != null) {
+            cells.add(rc);
           }
-
-          @Override
-          public RawRow next() {
-            Row r = it.next();
-            List<RawCell> cells = new ArrayList<>();
-            for (Cell c : r) {
-              RawCell rc = convert(c, info.name());
-              if (rc != null) {
-                cells.add(rc);
-              }
-            }
-            return new RawRow(r.getRowNum() + 1, cells, r.getZeroHeight());
-          }
-        };
+        }
+        return new RawRow(r.getRowNum() + 1, cells, r.getZeroHeight());
       }
-
-      @Override
-      public Set<Integer> hiddenColumns() {
-        return hidden;
-      }
-
-      @Override
-      public List<int[]> merges() {
-        return merges;
-      }
-
-      @Override
-      public void close() {}
     };
   }
 

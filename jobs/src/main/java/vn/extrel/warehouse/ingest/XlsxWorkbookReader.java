@@ -79,53 +79,32 @@ final class XlsxWorkbookReader implements WorkbookReader {
     Stream<Row> stream = sheet.openStream();
     Iterator<Row> it = stream.iterator();
     boolean date1904 = workbook.isDate1904();
-    return new SheetData() {
+    return new OpenedSheet(
+        info,
+        () -> rows(it, date1904, info.name()),
+        structure.hiddenColumns(),
+        structure.merges(),
+        stream::close);
+  }
+
+  private Iterator<RawRow> rows(Iterator<Row> it, boolean date1904, String sheetName) {
+    return new Iterator<>() {
+      /** The number of the row before, as this reader gave it. */
+      private int last;
+
       @Override
-      public String name() {
-        return info.name();
+      public boolean hasNext() {
+        return it.hasNext();
       }
 
       @Override
-      public int index() {
-        return info.index();
-      }
-
-      @Override
-      public Iterator<RawRow> rows() {
-        return new Iterator<>() {
-          /** The number of the row before, as this reader gave it. */
-          private int last;
-
-          @Override
-          public boolean hasNext() {
-            return it.hasNext();
-          }
-
-          @Override
-          public RawRow next() {
-            Row row = it.next();
-            // fastexcel numbers a row without an r= attribute from 0, and a repeated r= gives two
-            // rows one number: every row gets the next number when its own is not past the last.
-            int number = Math.max(row.getRowNum(), last + 1);
-            last = number;
-            return convert(row, number, date1904, info.name());
-          }
-        };
-      }
-
-      @Override
-      public Set<Integer> hiddenColumns() {
-        return structure.hiddenColumns();
-      }
-
-      @Override
-      public List<int[]> merges() {
-        return structure.merges();
-      }
-
-      @Override
-      public void close() {
-        stream.close();
+      public RawRow next() {
+        Row row = it.next();
+        // fastexcel numbers a row without an r= attribute from 0, and a repeated r= gives two
+        // rows one number: every row gets the next number when its own is not past the last.
+        int number = Math.max(row.getRowNum(), last + 1);
+        last = number;
+        return convert(row, number, date1904, sheetName);
       }
     };
   }
