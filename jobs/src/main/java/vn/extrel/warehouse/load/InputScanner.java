@@ -143,59 +143,66 @@ public final class InputScanner {
     } catch (IOException e) {
       throw LoadErrors.cannotListInput(input, e);
     }
-    List<SourceFile> out = new ArrayList<>();
-    java.nio.file.Path base = root;
+    LocalWalk walk = new LocalWalk(root);
     try {
-      java.nio.file.Files.walkFileTree(
-          root,
-          new java.nio.file.SimpleFileVisitor<>() {
-            @Override
-            public java.nio.file.FileVisitResult preVisitDirectory(
-                java.nio.file.Path dir, java.nio.file.attribute.BasicFileAttributes a) {
-              if (!dir.equals(base) && ignored(dir.getFileName().toString())) {
-                String rel = base.relativize(dir).toString().replace('\\', '/') + "/";
-                out.add(ignoredFile("file:" + dir, rel, "a hidden folder"));
-                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
-              }
-              return java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFile(
-                java.nio.file.Path f, java.nio.file.attribute.BasicFileAttributes a) {
-              String rel = base.relativize(f).toString().replace('\\', '/');
-              String uri = "file:" + f;
-              if (a.isSymbolicLink()) {
-                out.add(skipped(uri, rel, link(base, f)));
-              } else if (!a.isRegularFile()) {
-                out.add(
-                    skipped(
-                        uri,
-                        rel,
-                        "not a regular file (a named pipe, a device or a socket), so it was not read"));
-              } else {
-                // The path and modification time Hadoop's local file system reports
-                // ("file:/abs/path", File.lastModified), so the state file's entries compare equal
-                // either way.
-                SourceFile s = classify(uri, rel, a.size(), f.toFile().lastModified());
-                out.add(s.problem() == null ? s.withChangeStamp(changeStamp(f)) : s);
-              }
-              return java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFileFailed(
-                java.nio.file.Path f, IOException e) {
-              String rel = base.relativize(f).toString().replace('\\', '/');
-              out.add(skipped("file:" + f, rel, "cannot be listed (" + e.getMessage() + ")"));
-              return java.nio.file.FileVisitResult.CONTINUE;
-            }
-          });
+      java.nio.file.Files.walkFileTree(root, walk);
     } catch (IOException e) {
       throw LoadErrors.cannotListInput(input, e);
     }
+    List<SourceFile> out = new ArrayList<>(walk.found);
     out.sort(Comparator.comparing(SourceFile::path));
     return out;
+  }
+
+  /** The walk of a local input folder: a file found, skipped or ignored each time it is visited. */
+  private final class LocalWalk extends java.nio.file.SimpleFileVisitor<java.nio.file.Path> {
+    private final java.nio.file.Path base;
+    private final List<SourceFile> found = new ArrayList<>();
+
+    LocalWalk(java.nio.file.Path base) {
+      this.base = base;
+    }
+
+    @Override
+    public java.nio.file.FileVisitResult preVisitDirectory(
+        java.nio.file.Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+      if (!dir.equals(base) && ignored(dir.getFileName().toString())) {
+        String rel = base.relativize(dir).toString().replace('\\', '/') + "/";
+        found.add(ignoredFile("file:" + dir, rel, "a hidden folder"));
+        return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+      }
+      return java.nio.file.FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public java.nio.file.FileVisitResult visitFile(
+        java.nio.file.Path f, java.nio.file.attribute.BasicFileAttributes a) {
+      String rel = base.relativize(f).toString().replace('\\', '/');
+      String uri = "file:" + f;
+      if (a.isSymbolicLink()) {
+        found.add(skipped(uri, rel, link(base, f)));
+      } else if (!a.isRegularFile()) {
+        found.add(
+            skipped(
+                uri,
+                rel,
+                "not a regular file (a named pipe, a device or a socket), so it was not read"));
+      } else {
+        // The path and modification time Hadoop's local file system reports
+        // ("file:/abs/path", File.lastModified), so the state file's entries compare equal
+        // either way.
+        SourceFile s = classify(uri, rel, a.size(), f.toFile().lastModified());
+        found.add(s.problem() == null ? s.withChangeStamp(changeStamp(f)) : s);
+      }
+      return java.nio.file.FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public java.nio.file.FileVisitResult visitFileFailed(java.nio.file.Path f, IOException e) {
+      String rel = base.relativize(f).toString().replace('\\', '/');
+      found.add(skipped("file:" + f, rel, "cannot be listed (" + e.getMessage() + ")"));
+      return java.nio.file.FileVisitResult.CONTINUE;
+    }
   }
 
   /**

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.function.Supplier;
+import vn.extrel.warehouse.catalog.Warehouse;
 
 /**
  * One load at a time per warehouse: an OS file lock on {@code <warehouse>/_locks/load.lock}. The
@@ -34,9 +36,15 @@ public final class LoadLock implements AutoCloseable {
    * hand-run load) never write at once. Loads from two machines are kept apart by running the
    * schedule on one machine only; see docs/SCALING.md, "Several writers".
    */
-  public static LoadLock acquire(
-      vn.extrel.warehouse.catalog.Warehouse w, String holder, long waitMillis) {
+  public static LoadLock acquire(Warehouse w, String holder, long waitMillis) {
     return acquire(w.machineDir(), holder, waitMillis);
+  }
+
+  /** Runs {@code work} holding the warehouse's lock ({@link #acquire(Warehouse, String, long)}). */
+  static <T> T run(Warehouse w, String holder, long waitMillis, Supplier<T> work) {
+    try (LoadLock lock = acquire(w, holder, waitMillis)) {
+      return work.get();
+    }
   }
 
   /**

@@ -68,44 +68,13 @@ final class LoadPlanner {
       byPath.put(f.path(), f);
       Manifest.Entry m = known.get(f.path());
       if (f.layoutId() == null) {
-        outcomes.add(
-            new FileOutcome(
-                f.path(),
-                null,
-                null,
-                null,
-                f.problem(),
-                f.problem().name(),
-                f.detail(),
-                0,
-                0,
-                0,
-                0));
+        outcomes.add(unmatched(f));
         boolean same = m != null && f.problem().equals(m.status()) && f.sameAs(m);
         if (!same) {
           if (hadoop == null) {
             return Optional.empty();
           }
-          touched.add(
-              new Manifest.Entry(
-                  f.path(),
-                  f.size(),
-                  f.modifiedMillis(),
-                  null,
-                  null,
-                  null,
-                  null,
-                  f.problem(),
-                  f.problem().name(),
-                  f.detail(),
-                  0,
-                  0,
-                  0,
-                  0,
-                  m == null ? 0 : m.revision(),
-                  m == null ? runId : m.firstRun(),
-                  runId,
-                  f.changeStamp()));
+          touched.add(unmatched(f, m, runId));
         }
         continue;
       }
@@ -135,23 +104,55 @@ final class LoadPlanner {
     for (Manifest.Entry e : known.values()) {
       if (!byPath.containsKey(e.path()) && !FileStatus.PRUNED.equals(e.status())) {
         vanished.add(e);
-        outcomes.add(
-            new FileOutcome(
-                e.path(),
-                e.layout(),
-                e.target(),
-                e.sha256(),
-                FileStatus.VANISHED,
-                null,
-                e.path()
-                    + ": no longer in the input folder; its rows are kept (load with --prune to remove them)",
-                e.rowsRead(),
-                e.rowsLoaded(),
-                e.rowsQuarantined(),
-                e.rowsExcluded()));
+        outcomes.add(vanished(e));
       }
     }
     return Optional.of(new LoadPlan(outcomes, tasks, touched, vanished, known, byPath));
+  }
+
+  /** The outcome of a file no layout claims, or more than one. */
+  private static FileOutcome unmatched(SourceFile f) {
+    return new FileOutcome(
+        f.path(), null, null, null, f.problem(), f.problem().name(), f.detail(), 0, 0, 0, 0);
+  }
+
+  /** The manifest entry of a file no layout claims (or more than one), new or changed. */
+  private static Manifest.Entry unmatched(SourceFile f, Manifest.Entry m, String runId) {
+    return new Manifest.Entry(
+        f.path(),
+        f.size(),
+        f.modifiedMillis(),
+        null,
+        null,
+        null,
+        null,
+        f.problem(),
+        f.problem().name(),
+        f.detail(),
+        0,
+        0,
+        0,
+        0,
+        m == null ? 0 : m.revision(),
+        m == null ? runId : m.firstRun(),
+        runId,
+        f.changeStamp());
+  }
+
+  private static FileOutcome vanished(Manifest.Entry e) {
+    return new FileOutcome(
+        e.path(),
+        e.layout(),
+        e.target(),
+        e.sha256(),
+        FileStatus.VANISHED,
+        null,
+        e.path()
+            + ": no longer in the input folder; its rows are kept (load with --prune to remove them)",
+        e.rowsRead(),
+        e.rowsLoaded(),
+        e.rowsQuarantined(),
+        e.rowsExcluded());
   }
 
   static FileOutcome unchanged(Manifest.Entry m) {

@@ -44,44 +44,39 @@ public final class MaintainJob {
   public Result run(Supplier<SparkSession> sessions) {
     Warehouse w = options.warehouse();
     String runId = "maintain-" + RunIds.next(Instant.now());
+    return LoadLock.run(w, runId, 0, () -> maintain(sessions.get(), w, runId));
+  }
+
+  private Result maintain(SparkSession spark, Warehouse w, String runId) {
     List<TableResult> done = new ArrayList<>();
-    try (LoadLock lock = LoadLock.acquire(w, runId, 0)) {
-      SparkSession spark = sessions.get();
-      // Its commits name the run, like a load's: the warehouse's integrity check trusts them.
-      String info = DeltaWrites.commitInfo(runId, "maintain", List.of());
-      List<TableId> chosen =
-          options.tables().isEmpty()
-              ? List.copyOf(WarehouseTables.all().keySet())
-              : options.tables();
-      for (TableId t : chosen) {
-        if (!w.exists(spark, t)) {
-          continue;
-        }
-        Row metrics =
-            DeltaWrites.tagged(
-                spark,
-                info,
-                () -> spark.sql("OPTIMIZE delta.`" + w.path(t) + "`").first().getStruct(1));
-        boolean vacuum = options.retainHours() != null;
-        if (vacuum) {
+    // Its commits name the run, like a load's: the warehouse's integrity check trusts them.
+    String info = DeltaWrites.commitInfo(runId, "maintain", List.of());
+    List<TableId> chosen =
+        options.tables().isEmpty() ? List.copyOf(WarehouseTables.all().keySet()) : options.tables();
+    for (TableId t : chosen) {
+      if (!w.exists(spark, t)) {
+        continue;
+      }
+      Row metrics =
           DeltaWrites.tagged(
               spark,
               info,
-              () ->
-                  spark.sql(
-                      "VACUUM delta.`"
-                          + w.path(t)
-                          + "` RETAIN "
-                          + options.retainHours()
-                          + " HOURS"));
-        }
-        done.add(
-            new TableResult(
-                t,
-                metrics.getLong(metrics.fieldIndex("numFilesRemoved")),
-                metrics.getLong(metrics.fieldIndex("numFilesAdded")),
-                vacuum));
+              () -> spark.sql("OPTIMIZE delta.`" + w.path(t) + "`").first().getStruct(1));
+      boolean vacuum = options.retainHours() != null;
+      if (vacuum) {
+        DeltaWrites.tagged(
+            spark,
+            info,
+            () ->
+                spark.sql(
+                    "VACUUM delta.`" + w.path(t) + "` RETAIN " + options.retainHours() + " HOURS"));
       }
+      done.add(
+          new TableResult(
+              t,
+              metrics.getLong(metrics.fieldIndex("numFilesRemoved")),
+              metrics.getLong(metrics.fieldIndex("numFilesAdded")),
+              vacuum));
     }
     return new Result(runId, List.copyOf(done));
   }

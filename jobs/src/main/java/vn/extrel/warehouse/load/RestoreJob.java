@@ -39,34 +39,35 @@ public final class RestoreJob {
   public Result run(Supplier<SparkSession> sessions) {
     Warehouse w = options.warehouse();
     String runId = "restore-" + RunIds.next(Instant.now());
-    try (LoadLock lock = LoadLock.acquire(w, runId, 0)) {
-      SparkSession spark = sessions.get();
-      DeltaTable t = DeltaTable.forPath(spark, w.path(options.table()));
-      // The restore's commit names its run, like a load's: the integrity check trusts it.
-      List<Row> rows =
-          DeltaWrites.tagged(
-              spark,
-              DeltaWrites.commitInfo(runId, "restore", List.of()),
-              () ->
-                  (options.version() != null
-                          ? t.restoreToVersion(options.version())
-                          : t.restoreToTimestamp(options.timestamp()))
-                      .collectAsList());
-      Map<String, Object> metrics = new LinkedHashMap<>();
-      if (!rows.isEmpty()) {
-        Row m = rows.get(0);
-        for (int i = 0; i < m.length(); i++) {
-          metrics.put(m.schema().fields()[i].name(), m.get(i));
-        }
+    return LoadLock.run(w, runId, 0, () -> restore(sessions.get(), w, runId));
+  }
+
+  private Result restore(SparkSession spark, Warehouse w, String runId) {
+    DeltaTable t = DeltaTable.forPath(spark, w.path(options.table()));
+    // The restore's commit names its run, like a load's: the integrity check trusts it.
+    List<Row> rows =
+        DeltaWrites.tagged(
+            spark,
+            DeltaWrites.commitInfo(runId, "restore", List.of()),
+            () ->
+                (options.version() != null
+                        ? t.restoreToVersion(options.version())
+                        : t.restoreToTimestamp(options.timestamp()))
+                    .collectAsList());
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    if (!rows.isEmpty()) {
+      Row m = rows.get(0);
+      for (int i = 0; i < m.length(); i++) {
+        metrics.put(m.schema().fields()[i].name(), m.get(i));
       }
-      // The next load must not trust the state file's picture of the tables any more.
-      try {
-        StateFile.forget(w, spark.sparkContext().hadoopConfiguration());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      String to = options.version() != null ? "version " + options.version() : options.timestamp();
-      return new Result(options.table(), to, metrics);
     }
+    // The next load must not trust the state file's picture of the tables any more.
+    try {
+      StateFile.forget(w, spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String to = options.version() != null ? "version " + options.version() : options.timestamp();
+    return new Result(options.table(), to, metrics);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -99,97 +100,144 @@ final class SilverStage {
       RuleEngine rules,
       Map<String, String> rejectedBefore,
       TableHeaders headers) {
-    Map<String, String> rejected = new LinkedHashMap<>(rejectedBefore);
-    List<Row> dq = new ArrayList<>();
     SilverParser parser = new SilverParser(config.layouts(), config.reference(), runId, headers);
     Dataset<Row> records =
         bronze(spark, w, versions)
             .flatMap(SilverRows.records(parser), Encoders.row(SilverRows.RECORD))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Map<FactTable, Dataset<Row>> facts = new LinkedHashMap<>();
-      Map<FactTable, RuleEngine.RowOutcome> checked = new LinkedHashMap<>();
-      for (FactTable t : FactTables.all()) {
-        Dataset<Row> f = part(records, t.name());
-        facts.put(t, f);
-        RuleEngine.RowOutcome o = rules.rows(f, t);
-        checked.put(t, o);
-        dq.addAll(o.results());
-        o.rejected().forEach(rejected::putIfAbsent);
-      }
+      Checked checked = check(records, rules, rejectedBefore);
       Map<String, String> keep = new LinkedHashMap<>(versions);
-      rejected.keySet().forEach(keep::remove);
+      checked.rejected().keySet().forEach(keep::remove);
       if (keep.isEmpty()) {
-        return new Result(Map.of(), rejected, Written.NONE, dq);
+        return new Result(Map.of(), checked.rejected(), Written.NONE, checked.dq());
       }
-      Column kept = col(Lineage.SOURCE_PATH).isin(keep.keySet().toArray());
-      String paths = DeltaWrites.in(Lineage.SOURCE_PATH, keep.keySet());
-      String info = DeltaWrites.commitInfo(runId, "silver", keep.keySet());
-      List<Callable<Map.Entry<TableId, Long>>> writes = new ArrayList<>();
-      List<Dataset<Row>> placed = new ArrayList<>();
-      Dataset<Row> ruleQuarantine = null;
-      boolean first = true;
-      for (FactTable t : FactTables.all()) {
-        Dataset<Row> f = facts.get(t).filter(kept);
-        RuleEngine.RowOutcome o = checked.get(t);
-        if (o.quarantine() != null) {
-          // A source row with one rejected value leaves silver whole: a row is loaded or
-          // quarantined, not both.
-          Dataset<Row> bad = f.filter(o.quarantine());
-          Dataset<Row> badRows = bad.select(col(Lineage.LINEAGE_ID)).distinct();
-          Dataset<Row> q = RuleEngine.asQuarantine(bad, o.reason(), t, runId);
-          ruleQuarantine = ruleQuarantine == null ? q : ruleQuarantine.unionByName(q);
-          f =
-              f.join(badRows, Scala.seq(List.of(Lineage.LINEAGE_ID)), "left_anti")
-                  .select(
-                      Arrays.stream(t.schema().fieldNames())
-                          .map(functions::col)
-                          .toArray(Column[]::new));
-        }
-        Dataset<Row> good = f;
-        placed.add(place(good, "loaded"));
-        boolean pause = first;
-        Map<String, String> props = w.creationProperties(spark, t.table());
-        writes.add(
-            () -> {
-              long n = DeltaWrites.replaceWhere(good, w.path(t.table()), paths, info, props);
-              if (pause) {
-                Failpoints.hit(Failpoints.BETWEEN_SILVER_TABLES);
-              }
-              return Map.entry(t.table(), n);
-            });
-        first = false;
-      }
-      Dataset<Row> parsedQuarantine = part(records, SilverRows.QUARANTINE).filter(kept);
-      Dataset<Row> quarantine =
-          ruleQuarantine == null ? parsedQuarantine : parsedQuarantine.unionByName(ruleQuarantine);
-      placed.add(place(quarantine, "quarantined"));
-      Map<String, String> quarantineProps = w.creationProperties(spark, QuarantineTable.ID);
-      writes.add(
-          () ->
-              Map.entry(
-                  QuarantineTable.ID,
-                  DeltaWrites.replaceWhere(
-                      quarantine, w.path(QuarantineTable.ID), paths, info, quarantineProps)));
-      Dataset<Row> excluded = part(records, SilverRows.EXCLUDED).filter(kept);
-      placed.add(place(excluded, "excluded"));
-      Map<String, String> excludedProps = w.creationProperties(spark, ExcludedRowsTable.ID);
-      writes.add(
-          () ->
-              Map.entry(
-                  ExcludedRowsTable.ID,
-                  DeltaWrites.replaceWhere(
-                      excluded, w.path(ExcludedRowsTable.ID), paths, info, excludedProps)));
-      // Each table changes in its own commit; the commits are independent, so they run side by
-      // side.
-      Written written = Written.NONE;
-      for (Map.Entry<TableId, Long> e : Parallel.all(writes, WRITE_THREADS)) {
-        written = written.plus(e.getKey().qualified(), e.getValue());
-      }
-      return new Result(placed(placed), rejected, written, dq);
+      Kept kept = writeKept(spark, w, runId, records, checked, keep.keySet());
+      return new Result(kept.placed(), checked.rejected(), kept.written(), checked.dq());
     } finally {
       records.unpersist();
     }
+  }
+
+  /**
+   * The row rules' verdict on each fact table of the pass.
+   *
+   * @param facts each table's rows, before the rules
+   * @param outcomes each table's rule outcome
+   * @param rejected the files a rule rejected (those rejected before included), with why
+   * @param dq the row rules' results
+   */
+  private record Checked(
+      Map<FactTable, Dataset<Row>> facts,
+      Map<FactTable, RuleEngine.RowOutcome> outcomes,
+      Map<String, String> rejected,
+      List<Row> dq) {}
+
+  private static Checked check(
+      Dataset<Row> records, RuleEngine rules, Map<String, String> rejectedBefore) {
+    Map<String, String> rejected = new LinkedHashMap<>(rejectedBefore);
+    List<Row> dq = new ArrayList<>();
+    Map<FactTable, Dataset<Row>> facts = new LinkedHashMap<>();
+    Map<FactTable, RuleEngine.RowOutcome> checked = new LinkedHashMap<>();
+    for (FactTable t : FactTables.all()) {
+      Dataset<Row> f = part(records, t.name());
+      facts.put(t, f);
+      RuleEngine.RowOutcome o = rules.rows(f, t);
+      checked.put(t, o);
+      dq.addAll(o.results());
+      o.rejected().forEach(rejected::putIfAbsent);
+    }
+    return new Checked(facts, checked, rejected, dq);
+  }
+
+  /** What writing the kept files did: each file's rows by place, and the rows written by table. */
+  private record Kept(Map<String, Placed> placed, Written written) {}
+
+  /** Writes the rows of the kept files to every silver table, each in one commit. */
+  private static Kept writeKept(
+      SparkSession spark,
+      Warehouse w,
+      String runId,
+      Dataset<Row> records,
+      Checked checked,
+      Set<String> keep) {
+    Column kept = col(Lineage.SOURCE_PATH).isin(keep.toArray());
+    String paths = DeltaWrites.in(Lineage.SOURCE_PATH, keep);
+    String info = DeltaWrites.commitInfo(runId, "silver", keep);
+    List<Callable<Map.Entry<TableId, Long>>> writes = new ArrayList<>();
+    List<Dataset<Row>> placed = new ArrayList<>();
+    Dataset<Row> ruleQuarantine = null;
+    boolean first = true;
+    for (FactTable t : FactTables.all()) {
+      Split split = split(checked.facts().get(t).filter(kept), checked.outcomes().get(t), t, runId);
+      if (split.quarantine() != null) {
+        Dataset<Row> q = split.quarantine();
+        ruleQuarantine = ruleQuarantine == null ? q : ruleQuarantine.unionByName(q);
+      }
+      Dataset<Row> good = split.good();
+      placed.add(place(good, "loaded"));
+      boolean pause = first;
+      Map<String, String> props = w.creationProperties(spark, t.table());
+      writes.add(
+          () -> {
+            long n = DeltaWrites.replaceWhere(good, w.path(t.table()), paths, info, props);
+            if (pause) {
+              Failpoints.hit(Failpoints.BETWEEN_SILVER_TABLES);
+            }
+            return Map.entry(t.table(), n);
+          });
+      first = false;
+    }
+    Dataset<Row> parsedQuarantine = part(records, SilverRows.QUARANTINE).filter(kept);
+    Dataset<Row> quarantine =
+        ruleQuarantine == null ? parsedQuarantine : parsedQuarantine.unionByName(ruleQuarantine);
+    placed.add(place(quarantine, "quarantined"));
+    writes.add(replace(w, QuarantineTable.ID, quarantine, paths, info, spark));
+    Dataset<Row> excluded = part(records, SilverRows.EXCLUDED).filter(kept);
+    placed.add(place(excluded, "excluded"));
+    writes.add(replace(w, ExcludedRowsTable.ID, excluded, paths, info, spark));
+    // Each table changes in its own commit; the commits are independent, so they run side by
+    // side.
+    Written written = Written.NONE;
+    for (Map.Entry<TableId, Long> e : Parallel.all(writes, WRITE_THREADS)) {
+      written = written.plus(e.getKey().qualified(), e.getValue());
+    }
+    return new Kept(placed(placed), written);
+  }
+
+  /** A table's rows to load, and those a quarantine rule rejected as quarantine rows (or null). */
+  private record Split(Dataset<Row> good, Dataset<Row> quarantine) {}
+
+  private static Split split(Dataset<Row> f, RuleEngine.RowOutcome o, FactTable t, String runId) {
+    if (o.quarantine() == null) {
+      return new Split(f, null);
+    }
+    // A source row with one rejected value leaves silver whole: a row is loaded or
+    // quarantined, not both.
+    Dataset<Row> bad = f.filter(o.quarantine());
+    Dataset<Row> badRows = bad.select(col(Lineage.LINEAGE_ID)).distinct();
+    Dataset<Row> q = RuleEngine.asQuarantine(bad, o.reason(), t, runId);
+    Dataset<Row> good =
+        f.join(badRows, Scala.seq(List.of(Lineage.LINEAGE_ID)), "left_anti")
+            .select(
+                Arrays.stream(t.schema().fieldNames()).map(functions::col).toArray(Column[]::new));
+    return new Split(good, q);
+  }
+
+  /**
+   * One table's commit, for {@link Parallel#all}; its creation properties are looked up now, on
+   * this thread.
+   */
+  private static Callable<Map.Entry<TableId, Long>> replace(
+      Warehouse w,
+      TableId table,
+      Dataset<Row> rows,
+      String paths,
+      String info,
+      SparkSession spark) {
+    Map<String, String> props = w.creationProperties(spark, table);
+    return () ->
+        Map.entry(table, DeltaWrites.replaceWhere(rows, w.path(table), paths, info, props));
   }
 
   /** One table's rows of the pass, in the table's own columns. */
@@ -238,25 +286,7 @@ final class SilverStage {
       Map<String, String> versions,
       TableHeaders headers) {
     SilverParser parser = new SilverParser(config.layouts(), config.reference(), runId, headers);
-    Dataset<Row> bronze =
-        bronze(spark, w, versions)
-            .filter(col(BronzeTable.ROW_CLASS).isin(RowClass.DATA.wire(), RowClass.TOTAL.wire()));
-    List<String> keys =
-        List.of(BronzeTable.SOURCE_PATH, BronzeTable.SHEET_INDEX, BronzeTable.TABLE_INDEX);
-    Dataset<Row> withTotals =
-        bronze
-            .filter(col(BronzeTable.ROW_CLASS).equalTo(RowClass.TOTAL.wire()))
-            .select(keys.stream().map(functions::col).toArray(Column[]::new))
-            .distinct();
-    Dataset<Row> rows =
-        bronze
-            .join(withTotals, Scala.seq(keys), "left_semi")
-            // the join puts its keys first; the parser reads bronze rows in the table's own column
-            // order
-            .select(
-                Arrays.stream(BronzeTable.SCHEMA.fieldNames())
-                    .map(functions::col)
-                    .toArray(Column[]::new));
+    Dataset<Row> rows = totalled(spark, w, versions);
     Reconciler reconciler = new Reconciler(parser, runId);
     Dataset<Row> results =
         rows.groupByKey(
@@ -292,6 +322,31 @@ final class SilverStage {
       }
     }
     return new Reconciled(mismatches, Written.of(DqResultsTable.ID.qualified(), n));
+  }
+
+  /**
+   * The data and total rows of the tables of these file versions that have a total row, in bronze's
+   * own column order.
+   */
+  private Dataset<Row> totalled(SparkSession spark, Warehouse w, Map<String, String> versions) {
+    Dataset<Row> bronze =
+        bronze(spark, w, versions)
+            .filter(col(BronzeTable.ROW_CLASS).isin(RowClass.DATA.wire(), RowClass.TOTAL.wire()));
+    List<String> keys =
+        List.of(BronzeTable.SOURCE_PATH, BronzeTable.SHEET_INDEX, BronzeTable.TABLE_INDEX);
+    Dataset<Row> withTotals =
+        bronze
+            .filter(col(BronzeTable.ROW_CLASS).equalTo(RowClass.TOTAL.wire()))
+            .select(keys.stream().map(functions::col).toArray(Column[]::new))
+            .distinct();
+    return bronze
+        .join(withTotals, Scala.seq(keys), "left_semi")
+        // the join puts its keys first; the parser reads bronze rows in the table's own column
+        // order
+        .select(
+            Arrays.stream(BronzeTable.SCHEMA.fieldNames())
+                .map(functions::col)
+                .toArray(Column[]::new));
   }
 
   /**
