@@ -2,11 +2,15 @@ package vn.extrel.warehouse.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.ops.StateFile;
 import vn.extrel.warehouse.ops.TableChecksums;
@@ -20,19 +24,25 @@ import vn.extrel.warehouse.testing.TestSpark;
 /**
  * A second nightly run on the same input skips every file and changes nothing, not even a commit.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NightlyTest {
 
-  @org.junit.jupiter.api.io.TempDir java.nio.file.Path exports;
+  @TempDir static Path exports;
+  Warehouse w;
+  SparkSession spark;
+  List<TableId> tables;
+  Map<TableId, String> checksumsBefore;
+  Map<TableId, Long> versionsBefore;
+  Cli.Result r;
 
-  @Test
-  void aSecondNightlyRunSkipsEveryFileAndMakesNoCommit() {
-    Warehouse w = SampleWarehouse.get();
-    SparkSession spark = TestSpark.get();
-    List<TableId> tables = List.copyOf(WarehouseTables.all().keySet());
-    Map<TableId, String> before = TableChecksums.of(spark, w, tables);
-    Map<TableId, Long> versions = versions(w, tables);
-
-    Cli.Result r =
+  @BeforeAll
+  void aSecondNightlyOnTheSampleWarehouse() {
+    w = SampleWarehouse.get();
+    spark = TestSpark.get();
+    tables = List.copyOf(WarehouseTables.all().keySet());
+    checksumsBefore = TableChecksums.of(spark, w, tables);
+    versionsBefore = versions(w, tables);
+    r =
         Cli.run(
             "nightly",
             "--input",
@@ -46,19 +56,27 @@ class NightlyTest {
             "--exports-dir",
             exports.toString(),
             "--no-progress");
-    String summary = r.out();
+  }
 
-    assertThat(r.code()).as(summary + r.err()).isZero();
-    assertThat(summary)
+  @Test
+  void itSkipsEveryFileAndStillPrintsTheIndicators() {
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
         .contains("nothing to do")
-        .contains("7 seen, 0 loaded, 7 unchanged, 0 failed");
-    assertThat(summary).containsPattern("fdi_disbursed_usd\\s+2016\\s+17,250,000 USD\\s+4\\.4");
-    assertThat(versions(w, tables)).as("no table got a new commit").isEqualTo(versions);
-    assertThat(TableChecksums.of(spark, w, tables)).isEqualTo(before);
-    assertThat(exports.resolve("2026-11-27/fdi-yoy.xlsx"))
-        .as("the night's declared exports are written even when no file changed")
-        .exists();
-    assertThat(summary).contains("Export 2026-11-27/fdi-yoy.xlsx");
+        .contains("7 seen, 0 loaded, 7 unchanged, 0 failed")
+        .containsPattern("fdi_disbursed_usd\\s+2016\\s+17,250,000 USD\\s+4\\.4");
+  }
+
+  @Test
+  void noTableGetsACommitOrChanges() {
+    assertThat(versions(w, tables)).as("no table got a new commit").isEqualTo(versionsBefore);
+    assertThat(TableChecksums.of(spark, w, tables)).isEqualTo(checksumsBefore);
+  }
+
+  @Test
+  void theNightsDeclaredExportsAreWrittenEvenWhenNoFileChanged() {
+    assertThat(exports.resolve("2026-11-27/fdi-yoy.xlsx")).exists();
+    assertThat(r.out()).contains("Export 2026-11-27/fdi-yoy.xlsx");
   }
 
   static Map<TableId, Long> versions(Warehouse w, List<TableId> tables) {
