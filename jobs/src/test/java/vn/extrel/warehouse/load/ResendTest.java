@@ -121,7 +121,7 @@ class ResendTest {
   void theRevisionIsListedAndBronzeKeepsBothVersionsAsReceived() {
     List<Object[]> revisions =
         sql(
-            "SELECT revision, source_sha256 FROM ops.file_loads WHERE source_path = '%s'"
+            "SELECT revision, sha256 FROM ops.file_loads WHERE source_path = '%s'"
                 + " ORDER BY revision",
             FDI_2016);
     assertThat(revisions).extracting(r -> r[0]).containsExactly(1, 2);
