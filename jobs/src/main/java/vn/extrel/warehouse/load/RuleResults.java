@@ -6,6 +6,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import vn.extrel.warehouse.catalog.DeltaWrites;
 import vn.extrel.warehouse.catalog.Warehouse;
+import vn.extrel.warehouse.quality.PublishedRatios;
+import vn.extrel.warehouse.quality.Reconciler;
+import vn.extrel.warehouse.quality.Revisions;
 import vn.extrel.warehouse.table.DqResultsTable;
 import vn.extrel.warehouse.table.RuleStatus;
 
@@ -33,11 +36,11 @@ final class RuleResults {
           w.path(DqResultsTable.ID),
           DqResultsTable.RULE
               + " NOT IN ('"
-              + vn.extrel.warehouse.quality.Reconciler.RULE
+              + Reconciler.RULE
               + "', '"
-              + vn.extrel.warehouse.quality.Revisions.RULE
+              + Revisions.RULE
               + "', '"
-              + vn.extrel.warehouse.quality.PublishedRatios.RULE
+              + PublishedRatios.RULE
               + "') AND "
               + DeltaWrites.in(DqResultsTable.SOURCE_PATH, files),
           info);
@@ -48,12 +51,7 @@ final class RuleResults {
       DeltaWrites.replaceWhere(
           spark.createDataFrame(revisions, DqResultsTable.SCHEMA).coalesce(1),
           w.path(DqResultsTable.ID),
-          DqResultsTable.RULE
-              + " IN ('"
-              + vn.extrel.warehouse.quality.Revisions.RULE
-              + "', '"
-              + vn.extrel.warehouse.quality.PublishedRatios.RULE
-              + "')",
+          DqResultsTable.RULE + " IN ('" + Revisions.RULE + "', '" + PublishedRatios.RULE + "')",
           info);
     }
     if (tablesChanged) {
@@ -63,13 +61,13 @@ final class RuleResults {
           DqResultsTable.SOURCE_PATH + " IS NULL",
           info);
     }
-    int errors = 0;
-    for (Row r : fileRows) {
-      errors += RuleStatus.ERROR.wire().equals(r.getAs(DqResultsTable.STATUS)) ? 1 : 0;
-    }
-    for (Row r : tableRows) {
-      errors += RuleStatus.ERROR.wire().equals(r.getAs(DqResultsTable.STATUS)) ? 1 : 0;
-    }
-    return errors;
+    return errors(fileRows) + errors(tableRows);
+  }
+
+  private static int errors(List<Row> results) {
+    return (int)
+        results.stream()
+            .filter(r -> RuleStatus.ERROR.wire().equals(r.getAs(DqResultsTable.STATUS)))
+            .count();
   }
 }
