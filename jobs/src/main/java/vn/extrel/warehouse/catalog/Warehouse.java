@@ -102,6 +102,38 @@ public record Warehouse(String root) implements Serializable {
     return spark.read().format("delta").load(path(table));
   }
 
+  /** The most bytes of table files that {@link #readHeld} holds on the driver. */
+  public static final long HELD_BYTES = 4L * 1024 * 1024;
+
+  /**
+   * Reads a table for a query that scans it many times (gold's one branch per indicator and
+   * breakdown, the table-wide rules): a table of at most {@link #HELD_BYTES} of files is read once
+   * and held as local rows, so each scan in the plan is planned without asking Delta which files to
+   * read (a Spark job per scan) and its tasks carry a few rows instead of a file scan; a larger
+   * table reads as {@link #read} does. Same rows either way.
+   */
+  public Dataset<Row> readHeld(SparkSession spark, TableId table) {
+    Dataset<Row> df = read(spark, table);
+    if (!exists(spark, table) || filesBytes(spark, table) > HELD_BYTES) {
+      return df;
+    }
+    return spark.createDataFrame(df.collectAsList(), df.schema());
+  }
+
+  /**
+   * The bytes of a table's folder, files a newer version replaced included (an upper bound of what
+   * a read scans); without asking Delta, which would replay the table's log.
+   */
+  private long filesBytes(SparkSession spark, TableId table) {
+    try {
+      return fileSystem(spark)
+          .getContentSummary(new org.apache.hadoop.fs.Path(path(table)))
+          .getLength();
+    } catch (IOException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
   public FileSystem fileSystem(SparkSession spark) throws IOException {
     return new org.apache.hadoop.fs.Path(root)
         .getFileSystem(spark.sparkContext().hadoopConfiguration());

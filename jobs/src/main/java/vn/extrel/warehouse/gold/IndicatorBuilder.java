@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
+import vn.extrel.warehouse.catalog.HeldTables;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.reference.Reference;
@@ -48,6 +49,12 @@ public final class IndicatorBuilder {
   public record Built(Dataset<Row> indicators, Dataset<Row> vintages) {}
 
   public Built build(SparkSession spark, Warehouse warehouse, String runId) {
+    return build(spark, warehouse, new HeldTables(spark, warehouse), runId);
+  }
+
+  /** As {@link #build(SparkSession, Warehouse, String)}, over silver tables read already. */
+  public Built build(
+      SparkSession spark, Warehouse warehouse, HeldTables silverTables, String runId) {
     UserDefinedFunction names = MemberNames.of(reference);
     Members members = new Members(spark, warehouse);
     try (TempViews views = new TempViews(spark)) {
@@ -60,7 +67,7 @@ public final class IndicatorBuilder {
         if (defs.isEmpty()) {
           continue;
         }
-        Dataset<Row> silver = warehouse.read(spark, target.table());
+        Dataset<Row> silver = silverTables.get(target.table());
         if (target.isLongFacts()) {
           members.record(silver, target);
           parts.add(values.rows(silver, target, defs));
@@ -78,6 +85,7 @@ public final class IndicatorBuilder {
       for (int i = 1; i < parts.size(); i++) {
         all = all.unionByName(parts.get(i));
       }
+      all = all.localCheckpoint();
       Column current = col(LongFigures.CUT).equalTo(LongFigures.CURRENT);
       return new Built(
           GoldTables.indicators(all.filter(current), runId),

@@ -16,7 +16,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 import vn.extrel.warehouse.layout.Layout;
 import vn.extrel.warehouse.table.Dimension;
 import vn.extrel.warehouse.table.FactTable;
@@ -85,7 +84,9 @@ public final class LongFigures {
    */
   Dataset<Row> figures(Dataset<Row> silver) {
     Dataset<Row> values = values(silver);
-    Dataset<Row> chosen = chosen(values).persist(StorageLevel.MEMORY_AND_DISK());
+    // Computed once and cut from its plan: each breakdown below scans it, and a plan that repeats
+    // the whole derivation per breakdown costs seconds of analysis and task set-up per branch.
+    Dataset<Row> chosen = chosen(values).localCheckpoint();
     Dataset<Row> out = null;
     for (List<String> b : breakdowns()) {
       Dataset<Row> part = dimension(chosen, b);

@@ -75,7 +75,7 @@ final class LongIndicators {
   /** The named rows of every cut, each value beside its published ratio. */
   Dataset<Row> rows(Dataset<Row> silver, FactTable target, List<IndicatorDefinition> defs) {
     WithRatios indicators = WithRatios.of(target, defs);
-    Dataset<Row> rows = named(silver, target, indicators.all());
+    Dataset<Row> rows = named(silver, target, indicators.all()).localCheckpoint();
     Column isRatio = col(IndicatorsTable.INDICATOR).endsWith(SUFFIX);
     Dataset<Row> values = rows.filter(functions.not(isRatio));
     if (indicators.ratioOf().isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import vn.extrel.warehouse.catalog.HeldTables;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.quality.RuleEngine;
@@ -51,13 +52,14 @@ record Gold(Written written, boolean ran, List<Row> tableWide, List<Row> revisio
           // gold-only run (a changed indicator) would drop its results.
           List<Row> tableWide = new ArrayList<>();
           Map<String, Dataset<Row>> silverTables = new LinkedHashMap<>();
+          HeldTables silver = new HeldTables(spark, w);
           for (FactTable t : FactTables.all()) {
-            Dataset<Row> table = w.read(spark, t.table());
+            Dataset<Row> table = silver.get(t.table());
             tableWide.addAll(rules.unique(table, t));
             silverTables.put(t.name(), table);
           }
-          GoldStage.Built built = gold.indicators(spark, w, runId, fresh.loaded().keySet());
-          tableWide.addAll(rules.yoy(w.read(spark, IndicatorsTable.ID), silverTables));
+          GoldStage.Built built = gold.indicators(spark, w, silver, runId, fresh.loaded().keySet());
+          tableWide.addAll(rules.yoy(w.readHeld(spark, IndicatorsTable.ID), silverTables));
           return new Gold(
               partners.plus(built.written()), true, List.copyOf(tableWide), built.revisions());
         });

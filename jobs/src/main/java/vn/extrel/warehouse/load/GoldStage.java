@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import vn.extrel.warehouse.catalog.DeltaWrites;
+import vn.extrel.warehouse.catalog.HeldTables;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
 import vn.extrel.warehouse.gold.IndicatorBuilder;
@@ -64,10 +65,11 @@ final class GoldStage {
    * Writes gold.indicators and gold.indicator_vintages (one overwrite each); returns the findings
    * about publications: values they disagree on, and published ratios the figures do not give.
    */
-  Built indicators(SparkSession spark, Warehouse w, String runId, Collection<String> files) {
+  Built indicators(
+      SparkSession spark, Warehouse w, HeldTables silver, String runId, Collection<String> files) {
     IndicatorBuilder.Built gold =
         new IndicatorBuilder(config.indicators(), config.reference(), config.layouts())
-            .build(spark, w, runId);
+            .build(spark, w, silver, runId);
     Failpoints.hit(Failpoints.DURING_GOLD);
     Written written =
         Written.of(
@@ -85,10 +87,10 @@ final class GoldStage {
     List<Row> revisions =
         new ArrayList<>(
             vn.extrel.warehouse.quality.PublishedRatios.find(
-                w.read(spark, IndicatorsTable.ID), runId));
+                w.readHeld(spark, IndicatorsTable.ID), runId));
     for (FactTable t : FactTables.all()) {
       if (t.isLongFacts() && w.exists(spark, t.table())) {
-        revisions.addAll(Revisions.find(w.read(spark, t.table()), t, config.layouts(), runId));
+        revisions.addAll(Revisions.find(silver.get(t.table()), t, config.layouts(), runId));
       }
     }
     return new Built(List.copyOf(revisions), written);
