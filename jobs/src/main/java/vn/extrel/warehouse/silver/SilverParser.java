@@ -537,7 +537,7 @@ public final class SilverParser implements Serializable {
           problems.add(
               new Problem(
                   Reasons.MISSING_REQUIRED,
-                  "year",
+                  FactTable.YEAR,
                   null,
                   null,
                   "the row has no year: no year column, and the layout's period.year found none",
@@ -858,27 +858,27 @@ public final class SilverParser implements Serializable {
 
   private void fromContext(
       Map<String, Object> dims, Map<String, String> context, List<Problem> problems) {
-    if (!dims.containsKey(FactTable.YEAR) && context.get("year") != null) {
+    if (!dims.containsKey(FactTable.YEAR) && context.get(TableContext.YEAR) != null) {
       try {
-        dims.put(FactTable.YEAR, Integer.parseInt(context.get("year").trim()));
+        dims.put(FactTable.YEAR, Integer.parseInt(context.get(TableContext.YEAR).trim()));
       } catch (NumberFormatException e) {
         problems.add(
             new Problem(
                 Reasons.BAD_YEAR,
                 "period.year",
                 null,
-                context.get("year"),
+                context.get(TableContext.YEAR),
                 "the year found in the title or file name, '"
-                    + context.get("year")
+                    + context.get(TableContext.YEAR)
                     + "', is not a year; fix the layout's period.year pattern",
                 List.of()));
       }
     }
-    if (!dims.containsKey(FactTable.PERIOD) && context.get("period") != null) {
-      dims.put(FactTable.PERIOD, context.get("period"));
+    if (!dims.containsKey(FactTable.PERIOD) && context.get(TableContext.PERIOD) != null) {
+      dims.put(FactTable.PERIOD, context.get(TableContext.PERIOD));
     }
-    if (!dims.containsKey(FactTable.STATUS) && context.get("status") != null) {
-      dims.put(FactTable.STATUS, context.get("status"));
+    if (!dims.containsKey(FactTable.STATUS) && context.get(TableContext.STATUS) != null) {
+      dims.put(FactTable.STATUS, context.get(TableContext.STATUS));
     }
   }
 
