@@ -113,8 +113,12 @@ public record Warehouse(String root) implements Serializable {
    * table reads as {@link #read} does. Same rows either way.
    */
   public Dataset<Row> readHeld(SparkSession spark, TableId table) {
+    return readHeld(spark, table, HELD_BYTES);
+  }
+
+  Dataset<Row> readHeld(SparkSession spark, TableId table, long heldBytes) {
     Dataset<Row> df = read(spark, table);
-    if (!exists(spark, table) || filesBytes(spark, table) > HELD_BYTES) {
+    if (!exists(spark, table) || filesBytes(spark, table) > heldBytes) {
       return df;
     }
     return spark.createDataFrame(df.collectAsList(), df.schema());
