@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -286,24 +284,10 @@ final class SilverStage {
       Map<String, String> versions,
       TableHeaders headers) {
     SilverParser parser = new SilverParser(config.layouts(), config.reference(), runId, headers);
-    Dataset<Row> rows = totalled(spark, w, versions);
+    Dataset<Row> rows = dataAndTotals(spark, w, versions);
     Reconciler reconciler = new Reconciler(parser, runId);
-    Dataset<Row> results =
-        rows.groupByKey(
-                (MapFunction<Row, String>)
-                    r ->
-                        r.getAs(BronzeTable.SOURCE_PATH)
-                            + "|"
-                            + r.getAs(BronzeTable.SHEET_INDEX)
-                            + "|"
-                            + r.getAs(BronzeTable.TABLE_INDEX),
-                Encoders.STRING())
-            .flatMapGroups(
-                (FlatMapGroupsFunction<String, Row, Row>)
-                    (k, it) -> reconciler.reconcile(it).iterator(),
-                Encoders.row(DqResultsTable.SCHEMA));
     // The results are a few rows per total: gather them, count mismatches here, write them once.
-    List<Row> found = results.collectAsList();
+    List<Row> found = TotalsCheck.results(rows, reconciler);
     String predicate =
         "rule = '"
             + Reconciler.RULE
@@ -328,25 +312,11 @@ final class SilverStage {
    * The data and total rows of the tables of these file versions that have a total row, in bronze's
    * own column order.
    */
-  private Dataset<Row> totalled(SparkSession spark, Warehouse w, Map<String, String> versions) {
-    Dataset<Row> bronze =
-        bronze(spark, w, versions)
-            .filter(col(BronzeTable.ROW_CLASS).isin(RowClass.DATA.wire(), RowClass.TOTAL.wire()));
-    List<String> keys =
-        List.of(BronzeTable.SOURCE_PATH, BronzeTable.SHEET_INDEX, BronzeTable.TABLE_INDEX);
-    Dataset<Row> withTotals =
-        bronze
-            .filter(col(BronzeTable.ROW_CLASS).equalTo(RowClass.TOTAL.wire()))
-            .select(keys.stream().map(functions::col).toArray(Column[]::new))
-            .distinct();
-    return bronze
-        .join(withTotals, Scala.seq(keys), "left_semi")
-        // the join puts its keys first; the parser reads bronze rows in the table's own column
-        // order
-        .select(
-            Arrays.stream(BronzeTable.SCHEMA.fieldNames())
-                .map(functions::col)
-                .toArray(Column[]::new));
+  /** The data and total rows of the given file versions in bronze, in bronze's columns. */
+  private Dataset<Row> dataAndTotals(
+      SparkSession spark, Warehouse w, Map<String, String> versions) {
+    return bronze(spark, w, versions)
+        .filter(col(BronzeTable.ROW_CLASS).isin(RowClass.DATA.wire(), RowClass.TOTAL.wire()));
   }
 
   /**
