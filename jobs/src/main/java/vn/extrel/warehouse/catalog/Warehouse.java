@@ -118,7 +118,8 @@ public record Warehouse(String root) implements Serializable {
 
   Dataset<Row> readHeld(SparkSession spark, TableId table, long heldBytes) {
     Dataset<Row> df = read(spark, table);
-    if (!exists(spark, table) || filesBytes(spark, table) > heldBytes) {
+    // A table never written has no folder, or one too large to count: it reads as read gives it.
+    if (filesBytes(spark, table) > heldBytes) {
       return df;
     }
     return spark.createDataFrame(df.collectAsList(), df.schema());
@@ -126,7 +127,8 @@ public record Warehouse(String root) implements Serializable {
 
   /**
    * The bytes of a table's folder, files a newer version replaced included (an upper bound of what
-   * a read scans); without asking Delta, which would replay the table's log.
+   * a read scans), without asking Delta, which would replay the table's log; a folder that cannot
+   * be counted (none yet) counts as too large.
    */
   private long filesBytes(SparkSession spark, TableId table) {
     try {

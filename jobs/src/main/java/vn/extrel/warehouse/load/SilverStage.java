@@ -308,10 +308,6 @@ final class SilverStage {
     return new Reconciled(mismatches, Written.of(DqResultsTable.ID.qualified(), n));
   }
 
-  /**
-   * The data and total rows of the tables of these file versions that have a total row, in bronze's
-   * own column order.
-   */
   /** The data and total rows of the given file versions in bronze, in bronze's columns. */
   private Dataset<Row> dataAndTotals(
       SparkSession spark, Warehouse w, Map<String, String> versions) {
