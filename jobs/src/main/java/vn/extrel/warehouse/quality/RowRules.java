@@ -62,7 +62,8 @@ final class RowRules {
         Rule.RowRule r = rules.get(i);
         long n = c.getLong(2 + 2 * i);
         RuleStatus status = r.status(n);
-        String example = c.isNullAt(3 + 2 * i) ? "" : "; first: " + c.getString(3 + 2 * i);
+        String example =
+            RuleResult.firstCase(c.isNullAt(3 + 2 * i) ? null : c.getString(3 + 2 * i));
         String message =
             r.id() + ": " + n + " row(s) of " + target.table() + " fail " + r.what() + example;
         results.add(new RuleResult(r, status, target.name(), c.getString(1), path, n, message));

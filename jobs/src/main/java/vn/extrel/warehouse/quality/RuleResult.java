@@ -25,6 +25,20 @@ public record RuleResult(
     return new RuleResult(rule, rule.status(failing), target, null, null, failing, message);
   }
 
+  /**
+   * The tail of a finding's message that names its first case ({@code "; first: ..."}), or nothing
+   * when there is none: every rule ends its message the same way.
+   */
+  static String firstCase(String described) {
+    return described == null ? "" : "; first: " + described;
+  }
+
+  /** {@link #firstCase(String)} of the first of {@code cases}, as {@code describe} puts it. */
+  static String firstCase(
+      java.util.List<Row> cases, java.util.function.Function<Row, String> describe) {
+    return cases.isEmpty() ? "" : firstCase(describe.apply(cases.get(0)));
+  }
+
   public Row row(String runId) {
     return DqResultsTable.row(
         runId,

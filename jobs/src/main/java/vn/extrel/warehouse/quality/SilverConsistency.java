@@ -65,14 +65,8 @@ final class SilverConsistency {
             + name
             + " written in different units"
             + " across years (converted, but check the figures)"
-            + (bad.isEmpty()
-                ? ""
-                : "; first: "
-                    + bad.get(0).getString(0)
-                    + " "
-                    + bad.get(0).getString(1)
-                    + ": "
-                    + bad.get(0).getString(3)));
+            + RuleResult.firstCase(
+                bad, b -> b.getString(0) + " " + b.getString(1) + ": " + b.getString(3)));
   }
 
   private static RuleResult mixedStatus(Rule.Yoy r, String name, Dataset<Row> table) {
@@ -94,13 +88,7 @@ final class SilverConsistency {
             + " year(s) of silver."
             + name
             + " mix preliminary or estimated figures with final ones"
-            + (bad.isEmpty()
-                ? ""
-                : "; first: "
-                    + bad.get(0).getString(0)
-                    + " "
-                    + bad.get(0).getInt(1)
-                    + " "
-                    + bad.get(0).getString(2)));
+            + RuleResult.firstCase(
+                bad, b -> b.getString(0) + " " + b.getInt(1) + " " + b.getString(2)));
   }
 }

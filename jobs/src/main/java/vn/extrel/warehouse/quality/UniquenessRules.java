@@ -47,7 +47,7 @@ final class UniquenessRules {
               + (d.isNullAt(1) ? 0 : d.getLong(1))
               + " key(s) within one file "
               + r.columns()
-              + (n == 0 ? "" : "; first: " + d.getString(2) + " in " + d.getString(3));
+              + RuleResult.firstCase(n == 0 ? null : d.getString(2) + " in " + d.getString(3));
       out.add(RuleResult.of(r, target.name(), n, message));
     }
     return List.copyOf(out);

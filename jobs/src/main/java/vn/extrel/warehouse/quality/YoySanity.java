@@ -68,9 +68,7 @@ final class YoySanity {
             + " missing_base: "
             + bad.size()
             + " indicator-year(s) without a value (or with 0) the year before"
-            + (bad.isEmpty()
-                ? ""
-                : "; first: " + bad.get(0).getString(0) + " " + bad.get(0).getInt(1)));
+            + RuleResult.firstCase(bad, b -> b.getString(0) + " " + b.getInt(1)));
   }
 
   private static RuleResult ratioBand(Rule.Yoy r, Dataset<Row> g) {
@@ -92,13 +90,13 @@ final class YoySanity {
             + ", "
             + hi
             + "]"
-            + (bad.isEmpty()
-                ? ""
-                : "; first: "
-                    + bad.get(0).getString(0)
-                    + " "
-                    + bad.get(0).getInt(1)
-                    + " ratio "
-                    + String.format("%.2f", bad.get(0).getDouble(2))));
+            + RuleResult.firstCase(
+                bad,
+                b ->
+                    b.getString(0)
+                        + " "
+                        + b.getInt(1)
+                        + " ratio "
+                        + String.format("%.2f", b.getDouble(2))));
   }
 }

@@ -50,13 +50,21 @@ class YoyChecksTest {
 
   /** Failing rows per check (and silver table), from the rule's findings. */
   private static Map<String, Long> failing(String gold, String fdi) {
+    Map<String, Long> out = new TreeMap<>();
+    findings(gold, fdi)
+        .forEach((check, r) -> out.put(check, r.<Long>getAs(DqResultsTable.FAILING_ROWS)));
+    return out;
+  }
+
+  /** The finding of each check (and silver table). */
+  private static Map<String, Row> findings(String gold, String fdi) {
     SparkSession spark = TestSpark.get();
     RuleEngine engine =
         new RuleEngine(RuleCatalog.load(Repo.config().resolve("rules"), "rules"), null, "test");
     Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
     silver.put("fdi", spark.sql(fdi));
     silver.put("activity", spark.sql(ACTIVITY)); // no source_unit: no unit or status checks
-    Map<String, Long> out = new TreeMap<>();
+    Map<String, Row> out = new TreeMap<>();
     for (Row r : engine.yoy(spark.sql(gold), silver)) {
       String message = r.getAs(DqResultsTable.MESSAGE);
       assertThat(r.<String>getAs(DqResultsTable.RULE)).isEqualTo("yoy_sanity");
@@ -64,7 +72,7 @@ class YoyChecksTest {
       String target = r.getAs(DqResultsTable.TARGET);
       long n = r.<Long>getAs(DqResultsTable.FAILING_ROWS);
       assertThat(r.<String>getAs(DqResultsTable.STATUS)).isEqualTo(n == 0 ? "pass" : "warn");
-      out.put(check + " " + target, n);
+      out.put(check + " " + target, r);
     }
     return out;
   }
@@ -89,22 +97,33 @@ class YoyChecksTest {
       quoteCharacter = '"',
       value = {
         // A year after the first without a value the year before.
-        "missing_base indicators|gold|('fdi_jobs', 2016, 'total', 60, 50, 1.2)|('fdi_jobs', 2016, 'total', 60, NULL, NULL)",
+        "missing_base indicators|gold|('fdi_jobs', 2016, 'total', 60, 50, 1.2)|('fdi_jobs', 2016, 'total', 60, NULL, NULL)|fdi_jobs 2016",
         // Ten times more than the band allows.
-        "ratio_band indicators|gold|('fdi_jobs', 2016, 'total', 60, 50, 1.2)|('fdi_jobs', 2016, 'total', 600, 50, 12.0)",
+        "ratio_band indicators|gold|('fdi_jobs', 2016, 'total', 60, 50, 1.2)|('fdi_jobs', 2016, 'total', 600, 50, 12.0)|fdi_jobs 2016 ratio 12.00",
         // 2016 written in thousands, 2015 in millions.
-        "unit_change fdi|fdi|2016, 'Triệu USD'|2016, 'nghìn USD'",
+        "unit_change fdi|fdi|2016, 'Triệu USD'|2016, 'nghìn USD'|an_giang_fdi disbursed_usd: ",
         // One report gives 2016 both as final and as preliminary.
-        "mixed_status fdi|fdi|'estimated', 'fdi/2015.xlsx'|'preliminary', 'fdi/2016.xlsx'"
+        "mixed_status fdi|fdi|'estimated', 'fdi/2015.xlsx'|'preliminary', 'fdi/2016.xlsx'|an_giang_fdi 2016 disbursed_usd"
       })
   void eachCheckFiresOnItsOwnQuirkAndTheOthersStillPass(
-      String check, String table, String row, String quirk) {
+      String check, String table, String row, String quirk, String firstCase) {
     String gold = table.equals("gold") ? GOLD.replace(row, quirk) : GOLD;
     String fdi = table.equals("fdi") ? FDI.replace(row, quirk) : FDI;
     assertThat(gold.equals(GOLD) && fdi.equals(FDI)).as("the quirk is in the data").isFalse();
     Map<String, Long> expected = passing();
     expected.put(check, 1L);
     assertThat(failing(gold, fdi)).isEqualTo(expected);
+    // The finding names its case the way every rule does; the checks that pass name none.
+    findings(gold, fdi)
+        .forEach(
+            (name, r) -> {
+              String message = r.getAs(DqResultsTable.MESSAGE);
+              if (name.equals(check)) {
+                assertThat(message).contains("; first: " + firstCase);
+              } else {
+                assertThat(message).doesNotContain("; first:");
+              }
+            });
   }
 
   /** The load runs them: every check leaves its finding in ops.dq_results. */
