@@ -1,7 +1,9 @@
 package vn.extrel.warehouse.load;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import vn.extrel.warehouse.catalog.DeltaWrites;
@@ -17,8 +19,10 @@ final class RuleResults {
   private RuleResults() {}
 
   /**
-   * Writes the rule results: those about files replace earlier results for the same files, the
-   * table-wide ones replace the earlier run's. Returns how many are errors.
+   * Writes the rule results in one commit: those about files replace earlier results for the same
+   * files, the revisions and published ratios (found over all of silver each time gold is computed)
+   * replace the earlier set, the table-wide ones replace the earlier run's. Returns how many are
+   * errors.
    */
   static int write(
       SparkSession spark,
@@ -29,11 +33,11 @@ final class RuleResults {
       List<Row> tableRows,
       boolean tablesChanged,
       List<Row> revisions) {
-    String info = DeltaWrites.commitInfo(runId, "rules", files);
+    List<Row> rows = new ArrayList<>();
+    List<String> replaced = new ArrayList<>();
     if (!files.isEmpty()) {
-      DeltaWrites.replaceWhere(
-          spark.createDataFrame(fileRows, DqResultsTable.SCHEMA).coalesce(1),
-          w.path(DqResultsTable.ID),
+      rows.addAll(fileRows);
+      replaced.add(
           DqResultsTable.RULE
               + " NOT IN ('"
               + Reconciler.RULE
@@ -42,24 +46,25 @@ final class RuleResults {
               + "', '"
               + PublishedRatios.RULE
               + "') AND "
-              + DeltaWrites.in(DqResultsTable.SOURCE_PATH, files),
-          info);
+              + DeltaWrites.in(DqResultsTable.SOURCE_PATH, files));
     }
     if (revisions != null) {
-      // The revisions are found over all of silver each time gold is computed: they replace the
-      // earlier set.
-      DeltaWrites.replaceWhere(
-          spark.createDataFrame(revisions, DqResultsTable.SCHEMA).coalesce(1),
-          w.path(DqResultsTable.ID),
-          DqResultsTable.RULE + " IN ('" + Revisions.RULE + "', '" + PublishedRatios.RULE + "')",
-          info);
+      rows.addAll(revisions);
+      replaced.add(
+          DqResultsTable.RULE + " IN ('" + Revisions.RULE + "', '" + PublishedRatios.RULE + "')");
     }
     if (tablesChanged) {
+      rows.addAll(tableRows);
+      replaced.add(DqResultsTable.SOURCE_PATH + " IS NULL");
+    }
+    if (!replaced.isEmpty()) {
+      // One commit, not one per kind: each costs a Delta write, and a reader sees all of this
+      // run's findings or none of them.
       DeltaWrites.replaceWhere(
-          spark.createDataFrame(tableRows, DqResultsTable.SCHEMA).coalesce(1),
+          spark.createDataFrame(rows, DqResultsTable.SCHEMA).coalesce(1),
           w.path(DqResultsTable.ID),
-          DqResultsTable.SOURCE_PATH + " IS NULL",
-          info);
+          replaced.stream().map(p -> "(" + p + ")").collect(Collectors.joining(" OR ")),
+          DeltaWrites.commitInfo(runId, "rules", files));
     }
     return errors(fileRows) + errors(tableRows);
   }
