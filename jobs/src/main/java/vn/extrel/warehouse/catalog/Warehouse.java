@@ -118,7 +118,7 @@ public record Warehouse(String root) implements Serializable {
 
   Dataset<Row> readHeld(SparkSession spark, TableId table, long heldBytes) {
     Dataset<Row> df = read(spark, table);
-    // A table never written has no folder, or one too large to count: it reads as read gives it.
+    // A table never written has no folder to count, which counts as too large: read gives it.
     if (filesBytes(spark, table) > heldBytes) {
       return df;
     }

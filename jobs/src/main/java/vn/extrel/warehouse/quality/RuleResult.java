@@ -1,5 +1,7 @@
 package vn.extrel.warehouse.quality;
 
+import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import vn.extrel.warehouse.table.DqResultsTable;
 import vn.extrel.warehouse.table.RuleStatus;
@@ -34,8 +36,7 @@ public record RuleResult(
   }
 
   /** {@link #firstCase(String)} of the first of {@code cases}, as {@code describe} puts it. */
-  static String firstCase(
-      java.util.List<Row> cases, java.util.function.Function<Row, String> describe) {
+  static String firstCase(List<Row> cases, Function<Row, String> describe) {
     return cases.isEmpty() ? "" : firstCase(describe.apply(cases.get(0)));
   }
 
