@@ -20,6 +20,8 @@ public final class SparkSessions {
 
   static final String CODEGEN_MODE = "spark.sql.codegen.factoryMode";
   static final String WHOLE_STAGE = "spark.sql.codegen.wholeStage";
+  static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+  static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
   /**
    * Input below which a load evaluates its expressions instead of compiling them: generating and
@@ -36,22 +38,49 @@ public final class SparkSessions {
   }
 
   /**
-   * For a run over {@code inputBytes} of source files: below {@link #CODEGEN_INPUT_BYTES}, no code
-   * generation until closed. Settings made by the user or spark-submit win; a run that finds the
-   * mode already set (another run of the same session) leaves it alone.
+   * For a run over {@code inputBytes} of source files: below {@link #CODEGEN_INPUT_BYTES}, until
+   * closed, no code generation, and no adaptive execution with one shuffle partition. Adaptive
+   * execution runs every shuffle of a query as a Spark job of its own and plans the rest of the
+   * query again after each one; on a few thousand rows it ends by coalescing every shuffle into one
+   * partition anyway, so one partition from the start gives the same tasks and the same files at
+   * half the jobs (the sample load: 171 jobs adaptive, 91 not; docs/BENCHMARKS.md). Settings made
+   * by the user or spark-submit win; a run that finds a mode already set (another run of the same
+   * session) leaves it alone.
    */
   public static Restore forInput(SparkSession spark, long inputBytes) {
-    if (inputBytes >= CODEGEN_INPUT_BYTES
-        || spark.conf().contains(CODEGEN_MODE)
-        || spark.conf().contains(WHOLE_STAGE)) {
+    if (inputBytes >= CODEGEN_INPUT_BYTES) {
       return () -> {};
     }
-    spark.conf().set(WHOLE_STAGE, "false");
-    spark.conf().set(CODEGEN_MODE, "NO_CODEGEN");
-    return () -> {
-      spark.conf().unset(WHOLE_STAGE);
-      spark.conf().unset(CODEGEN_MODE);
-    };
+    Map<String, String> small = new LinkedHashMap<>();
+    if (!spark.conf().contains(CODEGEN_MODE) && !spark.conf().contains(WHOLE_STAGE)) {
+      small.put(WHOLE_STAGE, "false");
+      small.put(CODEGEN_MODE, "NO_CODEGEN");
+    }
+    if (!spark.conf().contains(ADAPTIVE)) {
+      small.put(ADAPTIVE, "false");
+      small.put(SHUFFLE_PARTITIONS, "1");
+    }
+    // What was set before, to set again on close (a key that was not set goes back to unset, not
+    // to its default: getOption would give the default, and setting it would read as a choice).
+    Map<String, java.util.Optional<String>> before = new LinkedHashMap<>();
+    small.forEach(
+        (k, v) -> {
+          before.put(
+              k,
+              spark.conf().contains(k)
+                  ? java.util.Optional.of(spark.conf().get(k))
+                  : java.util.Optional.empty());
+          spark.conf().set(k, v);
+        });
+    return () ->
+        before.forEach(
+            (k, v) -> {
+              if (v.isPresent()) {
+                spark.conf().set(k, v.get());
+              } else {
+                spark.conf().unset(k);
+              }
+            });
   }
 
   /**
@@ -154,9 +183,8 @@ public final class SparkSessions {
     conf.put("spark.ui.enabled", "false");
     // Spark's own progress bar would interleave with the CLI's output.
     conf.put("spark.ui.showConsoleProgress", "false");
-    // Small result sets are gathered on the driver for printing; keep adaptive execution but no
-    // skew work.
-    conf.put("spark.sql.adaptive.enabled", "true");
+    // Adaptive execution stays Spark's default (on), left unset so that a load over small input can
+    // tell a user's choice from the default (see forInput).
     return conf;
   }
 
