@@ -2,6 +2,9 @@ package vn.extrel.warehouse.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import vn.extrel.warehouse.testing.TestSpark;
@@ -12,10 +15,34 @@ import vn.extrel.warehouse.testing.TestSpark;
  */
 class SmallInputSettingsTest {
 
+  static final List<String> KEYS =
+      List.of(
+          SparkSessions.ADAPTIVE,
+          SparkSessions.SHUFFLE_PARTITIONS,
+          SparkSessions.CODEGEN_MODE,
+          SparkSessions.WHOLE_STAGE);
+
+  /** A session of its own: the shared one keeps what one-shot commands set for the process. */
+  static SparkSession session() {
+    return TestSpark.get().newSession();
+  }
+
+  /** What the session has set of these keys (a key not set is absent, whatever its default). */
+  static Map<String, String> set(SparkSession spark) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String k : KEYS) {
+      if (spark.conf().contains(k)) {
+        out.put(k, spark.conf().get(k));
+      }
+    }
+    return out;
+  }
+
   @Test
   void smallInputRunsOnePartitionWithoutAdaptiveExecutionThenTheSessionIsAsBefore() {
-    SparkSession spark = TestSpark.get();
-    String partitions = spark.conf().get(SparkSessions.SHUFFLE_PARTITIONS);
+    SparkSession spark = session();
+    Map<String, String> before = set(spark);
+    assertThat(before).doesNotContainKeys(SparkSessions.ADAPTIVE, SparkSessions.CODEGEN_MODE);
     try (var small = SparkSessions.forInput(spark, 1_000)) {
       assertThat(spark.conf().get(SparkSessions.ADAPTIVE)).isEqualTo("false");
       assertThat(spark.conf().get(SparkSessions.SHUFFLE_PARTITIONS)).isEqualTo("1");
@@ -29,27 +56,26 @@ class SmallInputSettingsTest {
                   .getNumPartitions())
           .isEqualTo(1);
     }
-    assertThat(spark.conf().get(SparkSessions.SHUFFLE_PARTITIONS)).isEqualTo(partitions);
-    assertThat(spark.conf().contains(SparkSessions.ADAPTIVE))
-        .as("unset again, not set to its default: the next run must not read it as a choice")
-        .isFalse();
-    assertThat(spark.conf().contains(SparkSessions.CODEGEN_MODE)).isFalse();
+    assertThat(set(spark))
+        .as("as before; a key that was not set is unset again, not set to its default")
+        .isEqualTo(before);
   }
 
   @Test
   void aUsersChoiceOfAdaptiveExecutionAndLargeInputAreLeftAlone() {
-    SparkSession spark = TestSpark.get();
-    String partitions = spark.conf().get(SparkSessions.SHUFFLE_PARTITIONS);
+    SparkSession spark = session();
     spark.conf().set(SparkSessions.ADAPTIVE, "true");
+    Map<String, String> chosen = set(spark);
     try (var small = SparkSessions.forInput(spark, 1_000)) {
       assertThat(spark.conf().get(SparkSessions.ADAPTIVE)).isEqualTo("true");
-      assertThat(spark.conf().get(SparkSessions.SHUFFLE_PARTITIONS)).isEqualTo(partitions);
-    } finally {
-      spark.conf().unset(SparkSessions.ADAPTIVE);
+      assertThat(spark.conf().get(SparkSessions.SHUFFLE_PARTITIONS))
+          .isEqualTo(chosen.get(SparkSessions.SHUFFLE_PARTITIONS));
     }
-    try (var large = SparkSessions.forInput(spark, SparkSessions.CODEGEN_INPUT_BYTES)) {
-      assertThat(spark.conf().contains(SparkSessions.ADAPTIVE)).isFalse();
-      assertThat(spark.conf().contains(SparkSessions.CODEGEN_MODE)).isFalse();
+    assertThat(set(spark)).isEqualTo(chosen);
+    SparkSession other = session();
+    Map<String, String> before = set(other);
+    try (var large = SparkSessions.forInput(other, SparkSessions.CODEGEN_INPUT_BYTES)) {
+      assertThat(set(other)).isEqualTo(before);
     }
   }
 }
