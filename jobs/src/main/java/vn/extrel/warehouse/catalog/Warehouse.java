@@ -119,9 +119,19 @@ public record Warehouse(String root) implements Serializable {
   Dataset<Row> readHeld(SparkSession spark, TableId table, long heldBytes) {
     Dataset<Row> df = read(spark, table);
     // A table never written has no folder to count, which counts as too large: read gives it.
-    if (filesBytes(spark, table) > heldBytes) {
-      return df;
-    }
+    return filesBytes(spark, table) > heldBytes ? df : held(spark, df);
+  }
+
+  /**
+   * Whether a table's files are few enough to hold as local rows ({@link #HELD_BYTES}): for a
+   * reader that holds a read of its own (one at a pinned version).
+   */
+  public boolean isSmall(SparkSession spark, TableId table) {
+    return filesBytes(spark, table) <= HELD_BYTES;
+  }
+
+  /** The rows of {@code df}, read once and held as local rows. */
+  public static Dataset<Row> held(SparkSession spark, Dataset<Row> df) {
     return spark.createDataFrame(df.collectAsList(), df.schema());
   }
 

@@ -138,7 +138,7 @@ final class IndicatorLineage {
         continue;
       }
       Dataset<Row> silver =
-          tables.computeIfAbsent(target.table(), t -> Pinned.read(spark, w, t, version));
+          tables.computeIfAbsent(target.table(), t -> Pinned.readHeld(spark, w, t, version));
       // The facts the figure counts: for a table of values, one publication's value per key and
       // one source per total (gold's rules), not every vintage and breakdown in silver.
       Dataset<Row> facts =
@@ -157,6 +157,11 @@ final class IndicatorLineage {
     tables.keySet().forEach(t -> read.put(t.qualified(), versions.get(t.qualified())));
     if (all == null) {
       return new Result(years.keySet(), List.of(), List.of(), 0, read);
+    }
+    if (tables.keySet().stream().allMatch(t -> w.isSmall(spark, t))) {
+      // Small silver, so few facts: computed once (one branch per indicator, each with gold's
+      // rules), then read by the dates, the cells and the sources below.
+      all = all.localCheckpoint();
     }
     Map<String, String> described = new LinkedHashMap<>();
     layouts.forEach((id, l) -> described.put(id, l.description() == null ? id : l.description()));

@@ -13,4 +13,14 @@ public final class Pinned {
   public static Dataset<Row> read(SparkSession spark, Warehouse w, TableId table, long version) {
     return spark.read().format("delta").option("versionAsOf", version).load(w.path(table));
   }
+
+  /**
+   * The same, read once and held as local rows when the table is small ({@link Warehouse#isSmall}):
+   * for a query that scans it many times.
+   */
+  public static Dataset<Row> readHeld(
+      SparkSession spark, Warehouse w, TableId table, long version) {
+    Dataset<Row> df = read(spark, w, table, version);
+    return w.isSmall(spark, table) ? Warehouse.held(spark, df) : df;
+  }
 }
