@@ -63,6 +63,9 @@ final class WarehouseFigures implements Figures {
   private final Map<Batch, Set<String>> wanted = new LinkedHashMap<>();
   private boolean dry;
 
+  /** The tables read so far, at their pinned versions (see {@link #read}). */
+  private final Map<TableId, Dataset<Row>> read = new HashMap<>();
+
   WarehouseFigures(SparkSession spark, Warehouse warehouse, WarehouseConfig config, int year) {
     this.spark = spark;
     this.warehouse = warehouse;
@@ -343,8 +346,13 @@ final class WarehouseFigures implements Figures {
         r.getAs("field"));
   }
 
+  /**
+   * A table at its pinned version, read once: a small one is held as local rows, so the query of
+   * each indicator and breakdown scans rows instead of asking Delta for its files again.
+   */
   private Dataset<Row> read(TableId t) {
-    return Pinned.read(spark, warehouse, t, versions.get(t.qualified()));
+    return read.computeIfAbsent(
+        t, x -> Pinned.readHeld(spark, warehouse, x, versions.get(x.qualified())));
   }
 
   private static Figure.Key key(Row r) {

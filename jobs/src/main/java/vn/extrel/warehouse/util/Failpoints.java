@@ -1,5 +1,7 @@
 package vn.extrel.warehouse.util;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -9,9 +11,11 @@ import java.util.regex.Pattern;
  * Named points in a load where a test can stop it. When {@code EXTREL_FAILPOINT} names the point,
  * the load prints {@code FAILPOINT <name>} on stderr and waits, so a test (or {@code
  * bin/fault-sweep}) can SIGKILL the process exactly there; {@code name:SECONDS} pauses that long
- * and goes on instead (a slow run, for the scheduler's no-overlap test). In a test's own JVM,
- * {@link #stopAt} makes the point throw {@link Stopped} instead: a kill without the cost of a
- * process.
+ * and goes on instead (a slow run, for the scheduler's no-overlap test). A list, {@code a,b,c},
+ * holds the load at each point in turn: it prints {@code FAILPOINT a} and waits for a line on its
+ * standard input, then goes on to {@code b}; at the last it waits as at a single point (one process
+ * a reader looks at in several states before it is killed). In a test's own JVM, {@link #stopAt}
+ * makes the point throw {@link Stopped} instead: a kill without the cost of a process.
  *
  * <p>Besides the named points, every commit a load makes is three points, named after the table and
  * the step its commit records ({@code bin/warehouse history} shows them): {@code
@@ -65,6 +69,10 @@ public final class Failpoints {
     if (a == null) {
       return;
     }
+    if (a.indexOf(',') > 0) {
+      holdInTurn(name);
+      return;
+    }
     if (RUN_START.equals(name)) {
       SEEN.clear(); // "#n" counts within one run (the scheduler runs several in one process)
     }
@@ -95,6 +103,25 @@ public final class Failpoints {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** A point of a list: the first one held, until a line arrives on standard input. */
+  private static synchronized void holdInTurn(String name) {
+    String a = armed;
+    int comma = a == null ? -1 : a.indexOf(',');
+    if (comma < 0 || !a.substring(0, comma).equals(name)) {
+      return;
+    }
+    System.err.println("FAILPOINT " + name);
+    System.err.flush();
+    try {
+      for (int c = System.in.read(); c != '\n' && c != -1; c = System.in.read()) {
+        // the rest of the line
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    armed = a.substring(comma + 1);
   }
 
   private static final Pattern PAUSE = Pattern.compile("(.*):(\\d+)");

@@ -92,6 +92,19 @@ public final class WarehouseProcess {
     }
   }
 
+  /**
+   * Lets a process held at a point of a failpoint list go on to the next (a line on its standard
+   * input; see Failpoints).
+   */
+  public void resume() {
+    try {
+      process.getOutputStream().write('\n');
+      process.getOutputStream().flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Runs to the end (at most five minutes). */
   public static Result run(Path dir, Map<String, String> env, String... args) {
     return start(dir, env, args).await(Duration.ofMinutes(5));
