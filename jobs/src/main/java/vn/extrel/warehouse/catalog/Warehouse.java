@@ -117,21 +117,22 @@ public record Warehouse(String root) implements Serializable {
   }
 
   Dataset<Row> readHeld(SparkSession spark, TableId table, long heldBytes) {
-    Dataset<Row> df = read(spark, table);
-    // A table never written has no folder to count, which counts as too large: read gives it.
-    return filesBytes(spark, table) > heldBytes ? df : held(spark, df);
+    return held(spark, table, read(spark, table), heldBytes);
   }
 
   /**
-   * Whether a table's files are few enough to hold as local rows ({@link #HELD_BYTES}): for a
-   * reader that holds a read of its own (one at a pinned version).
+   * {@code df}, a read of {@code table} (one at a pinned version, say), read once and held as local
+   * rows when the table's files are at most {@link #HELD_BYTES}; otherwise {@code df} itself.
    */
-  public boolean isSmall(SparkSession spark, TableId table) {
-    return filesBytes(spark, table) <= HELD_BYTES;
+  public Dataset<Row> held(SparkSession spark, TableId table, Dataset<Row> df) {
+    return held(spark, table, df, HELD_BYTES);
   }
 
-  /** The rows of {@code df}, read once and held as local rows. */
-  public static Dataset<Row> held(SparkSession spark, Dataset<Row> df) {
+  private Dataset<Row> held(SparkSession spark, TableId table, Dataset<Row> df, long heldBytes) {
+    // A table never written has no folder to count, which counts as too large: df as it is.
+    if (filesBytes(spark, table) > heldBytes) {
+      return df;
+    }
     return spark.createDataFrame(df.collectAsList(), df.schema());
   }
 

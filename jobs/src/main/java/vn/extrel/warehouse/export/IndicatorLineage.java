@@ -158,8 +158,9 @@ final class IndicatorLineage {
     if (all == null) {
       return new Result(years.keySet(), List.of(), List.of(), 0, read);
     }
-    if (tables.keySet().stream().allMatch(t -> w.isSmall(spark, t))) {
-      // Small silver, so few facts: computed once (one branch per indicator, each with gold's
+    if (tables.values().stream().allMatch(Dataset::isLocal)) {
+      // Silver held as local rows (small), so few facts: computed once (one branch per indicator,
+      // each with gold's
       // rules), then read by the dates, the cells and the sources below.
       all = all.localCheckpoint();
     }

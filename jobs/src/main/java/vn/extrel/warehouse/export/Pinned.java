@@ -15,12 +15,11 @@ public final class Pinned {
   }
 
   /**
-   * The same, read once and held as local rows when the table is small ({@link Warehouse#isSmall}):
+   * The same, read once and held as local rows when the table is small ({@link Warehouse#held}):
    * for a query that scans it many times.
    */
   public static Dataset<Row> readHeld(
       SparkSession spark, Warehouse w, TableId table, long version) {
-    Dataset<Row> df = read(spark, w, table, version);
-    return w.isSmall(spark, table) ? Warehouse.held(spark, df) : df;
+    return w.held(spark, table, read(spark, w, table, version));
   }
 }

@@ -2,6 +2,7 @@ package vn.extrel.warehouse.spark;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import vn.extrel.warehouse.catalog.Warehouse;
@@ -62,14 +63,11 @@ public final class SparkSessions {
     }
     // What was set before, to set again on close (a key that was not set goes back to unset, not
     // to its default: getOption would give the default, and setting it would read as a choice).
-    Map<String, java.util.Optional<String>> before = new LinkedHashMap<>();
+    Map<String, Optional<String>> before = new LinkedHashMap<>();
     small.forEach(
         (k, v) -> {
           before.put(
-              k,
-              spark.conf().contains(k)
-                  ? java.util.Optional.of(spark.conf().get(k))
-                  : java.util.Optional.empty());
+              k, spark.conf().contains(k) ? Optional.of(spark.conf().get(k)) : Optional.empty());
           spark.conf().set(k, v);
         });
     return () ->
