@@ -3,7 +3,10 @@ package vn.extrel.warehouse.catalog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -28,15 +31,36 @@ public final class WarehouseCatalog {
    * Registers every Delta table under the warehouse root by name, and the given views. Re-binding a
    * session to another warehouse replaces the names.
    */
-  public static synchronized List<TableId> bind(
+  public static List<TableId> bind(
       SparkSession spark, Warehouse warehouse, Map<String, String> goldViews) {
+    return bind(spark, warehouse, goldViews, Optional.empty());
+  }
+
+  /**
+   * Like {@link #bind(SparkSession, Warehouse, Map)}, for the tables and views named in {@code
+   * only} ({@code db.name}, lower case; with what those views read, see {@code
+   * PlanAccess.tablesRead}); every name when empty. Each table bound replays its Delta log, so a
+   * one-shot query pays only for the tables it reads.
+   */
+  public static synchronized List<TableId> bind(
+      SparkSession spark,
+      Warehouse warehouse,
+      Map<String, String> goldViews,
+      Optional<Set<String>> wanted) {
     String previous = BOUND.get(spark);
     if (previous != null && !previous.equals(warehouse.root())) {
       unbind(spark);
     }
-    List<TableId> tables = discover(spark, warehouse);
+    Map<String, String> views = new java.util.LinkedHashMap<>(goldViews);
+    wanted.ifPresent(
+        names ->
+            views.keySet().removeIf(v -> !names.contains("gold." + v.toLowerCase(Locale.ROOT))));
+    List<TableId> tables = new ArrayList<>(discover(spark, warehouse));
+    wanted.ifPresent(names -> tables.removeIf(t -> !names.contains(t.qualified())));
     for (String db : DATABASES) {
-      spark.sql("CREATE DATABASE IF NOT EXISTS " + db);
+      if (!spark.catalog().databaseExists(db)) { // a look-up; the statement is planned each time
+        spark.sql("CREATE DATABASE IF NOT EXISTS " + db);
+      }
     }
     for (TableId t : tables) {
       if (!spark.catalog().tableExists(t.database(), t.name())) {
@@ -48,7 +72,7 @@ public final class WarehouseCatalog {
                 + "'");
       }
     }
-    for (Map.Entry<String, String> v : goldViews.entrySet()) {
+    for (Map.Entry<String, String> v : views.entrySet()) {
       try {
         spark.sql("CREATE OR REPLACE VIEW gold." + v.getKey() + " AS " + v.getValue());
       } catch (Exception e) { // Scala's AnalysisException, undeclared

@@ -61,8 +61,8 @@ public final class ExportCommand implements Callable<Integer> {
     Warehouse w = common.warehouse();
     WarehouseConfig config = common.loadConfig();
     SparkSession spark = SparkSessions.getOrCreate();
+    SparkSessions.forCommand(spark, w); // before binding, whose log replays are Spark jobs
     WarehouseCatalog.bind(spark, w, config.indicators().views());
-    SparkSessions.forCommand(spark, w);
     ExportCatalog catalog = ExportCatalog.load(config.dir());
     Exporter.Result r =
         new Exporter(spark, w, config, ExportTitles.of(catalog, config.indicators()))

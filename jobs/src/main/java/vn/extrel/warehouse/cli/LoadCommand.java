@@ -30,7 +30,9 @@ public final class LoadCommand implements Callable<Integer> {
   public Integer call() {
     LoadJob job =
         new LoadJob(
-            load.common.loadConfig(), load.job("load"), load.listener(spec.commandLine().getOut()));
+            load.common.loadConfig(),
+            load.job("load"),
+            load.listener(spec.commandLine().getOut(), spec.commandLine().getErr()));
     // The session is built only when something changed: a night with nothing new ends in about a
     // second.
     LoadResult result = job.run(SparkSessions::getOrCreate);

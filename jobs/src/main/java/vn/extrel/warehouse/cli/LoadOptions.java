@@ -8,6 +8,7 @@ import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.load.EventLog;
 import vn.extrel.warehouse.load.LoadJob;
 import vn.extrel.warehouse.load.LoadListener;
+import vn.extrel.warehouse.util.Invocation;
 
 /** The options of the commands that load ({@code load}, {@code nightly}, {@code schedule}). */
 public final class LoadOptions {
@@ -17,9 +18,7 @@ public final class LoadOptions {
   @Option(
       names = "--input",
       paramLabel = "DIR",
-      defaultValue = "${env:WAREHOUSE_INPUT:-data}",
-      description =
-          "Folder (or URI) with the spreadsheets (env WAREHOUSE_INPUT; default: ${DEFAULT-VALUE}).")
+      description = "Folder (or URI) with the spreadsheets (env WAREHOUSE_INPUT; default: ./data).")
   String input;
 
   @Option(names = "--force", description = "Read every file again, even unchanged ones.")
@@ -51,7 +50,14 @@ public final class LoadOptions {
   /** The load job's options; {@code command} is what the run log records. */
   LoadJob.Options job(String command) {
     return new LoadJob.Options(
-        input, common.warehouse(), force, prune, command, waitForLock ? 6 * 3600_000L : 0);
+        input(), common.warehouse(), force, prune, command, waitForLock ? 6 * 3600_000L : 0);
+  }
+
+  /** --input, else $WAREHOUSE_INPUT, else ./data, where the command was typed. */
+  String input() {
+    Invocation at = Invocation.current();
+    String typed = input != null ? input : at.env("WAREHOUSE_INPUT");
+    return at.location(typed != null ? typed : "data");
   }
 
   EventLog events() {
@@ -59,11 +65,11 @@ public final class LoadOptions {
   }
 
   /** The event log, progress on stderr where wanted, and the summary on {@code out}. */
-  LoadListener listener(PrintWriter out) {
+  LoadListener listener(PrintWriter out, PrintWriter err) {
     Warehouse warehouse = common.warehouse();
     LoadListener listener =
         TerminalProgress.wanted(progress)
-            ? LoadListener.both(events(), new TerminalProgress(System.err))
+            ? LoadListener.both(events(), new TerminalProgress(err))
             : events();
     return LoadListener.both(listener, new LoadSummary(warehouse, out, common.verbose));
   }

@@ -49,7 +49,7 @@ public final class NightlyCommand implements Callable<Integer> {
     return new NightlyJob(
         load.common::loadConfig,
         new NightlyJob.Options(load.job(command), runDate, exports.skip, exports.dir),
-        load.listener(spec.commandLine().getOut()),
+        load.listener(spec.commandLine().getOut(), spec.commandLine().getErr()),
         Clock.systemUTC(),
         spec.commandLine().getOut());
   }

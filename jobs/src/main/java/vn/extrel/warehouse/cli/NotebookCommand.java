@@ -61,8 +61,8 @@ public final class NotebookCommand {
       PrintWriter err = spec.commandLine().getErr();
       SparkSession spark = SparkSessions.getOrCreate();
       WarehouseConfig config = common.loadConfig();
+      SparkSessions.forCommand(spark, common.warehouse()); // before binding: its replays are jobs
       WarehouseCatalog.bind(spark, common.warehouse(), config.indicators().views());
-      SparkSessions.forCommand(spark, common.warehouse());
       NotebookRunner runner = new NotebookRunner(spark);
       int failed = 0;
       for (Path nb : notebooks) {

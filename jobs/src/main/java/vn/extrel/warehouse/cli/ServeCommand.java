@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.extrel.warehouse.serve.ConnectServer;
+import vn.extrel.warehouse.serve.WarmDoor;
 
 /** {@code warehouse serve}: the warehouse over Spark Connect, for PySpark, Jupyter and the like. */
 @Command(
@@ -77,6 +78,17 @@ public final class ServeCommand implements Callable<Integer> {
           "How often tables created by later loads are picked up (default: ${DEFAULT-VALUE}).")
   long refreshSeconds;
 
+  @Option(
+      names = "--warm",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Run bin/warehouse's sql -e/-f, export, notebook run, explain, report and load of this"
+              + " machine in this process, without starting Spark again (default: on; loopback"
+              + " only, for the owner of the warehouse folder).")
+  boolean warm;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     String token =
@@ -106,7 +118,29 @@ public final class ServeCommand implements Callable<Integer> {
       sun.misc.Signal.handle(new sun.misc.Signal(sig), s -> server.stop());
     }
     server.start(out);
-    server.awaitStop(out);
+    try (WarmDoor door = warm ? openDoor(server, out) : null) {
+      server.awaitStop(out);
+    }
     return WarehouseCli.OK;
+  }
+
+  /** The warm path, for a warehouse on this machine's disk; null (with a line why) otherwise. */
+  private WarmDoor openDoor(ConnectServer server, PrintWriter out) throws IOException {
+    Path folder = common.warehouse().localDir();
+    if (folder == null) {
+      out.println("No warm path: the warehouse is not on this machine's disk.");
+      out.flush();
+      return null;
+    }
+    WarmDoor door = WarmDoor.open(folder, server.session(), WarehouseCli::run, server::refresh);
+    out.println(
+        "Warm path open: bin/warehouse sql -e/-f, export, notebook run, explain, report and load"
+            + " of this warehouse run here (loopback port "
+            + door.port()
+            + ", door "
+            + door.doorFile()
+            + "; WAREHOUSE_WARM=off in a client's environment runs it alone).");
+    out.flush();
+    return door;
   }
 }

@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,9 +23,11 @@ import picocli.CommandLine.Spec;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.spark.PlanAccess;
 import vn.extrel.warehouse.spark.ReadOnlyGuard;
 import vn.extrel.warehouse.spark.ResultPrinter;
 import vn.extrel.warehouse.spark.SparkSessions;
+import vn.extrel.warehouse.util.Invocation;
 
 /**
  * {@code warehouse sql}: Spark SQL against the warehouse, tables by name ({@code gold.indicators}).
@@ -75,7 +81,11 @@ public final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ResultPrinter.Format fmt = SqlRunner.parseFormat(format);
-    boolean interactive = source == null && System.console() != null;
+    Invocation at = Invocation.current();
+    if (source == null && at.handedOver()) {
+      throw CliErrors.noStatement(); // a warm process has no terminal or input of its client's
+    }
+    boolean interactive = source == null && at.hasConsole();
     String text = null;
     if (source != null) {
       text =
@@ -93,8 +103,13 @@ public final class SqlCommand implements Callable<Integer> {
     SqlRunner runner = new SqlRunner(spark, allowWrite, fmt);
     Warehouse warehouse = common.warehouse();
     WarehouseConfig config = common.loadConfig();
-    WarehouseCatalog.bind(spark, warehouse, config.indicators().views());
+    Map<String, String> views = config.indicators().views();
+    // Statements given at once bind only the tables they read: each one bound replays its log.
+    Optional<Set<String>> reads =
+        interactive ? Optional.empty() : PlanAccess.tablesRead(statements, views);
+    // Small-warehouse settings first: binding replays each table's log with Spark jobs.
     SparkSessions.forCommand(spark, warehouse);
+    WarehouseCatalog.bind(spark, warehouse, views, reads);
     try (ReadOnlyGuard.Scope guard = runner.guard()) {
       if (interactive) {
         return new SqlShell(runner, warehouse).run();
@@ -104,7 +119,22 @@ public final class SqlCommand implements Callable<Integer> {
       // nothing.
       boolean first = true;
       for (String s : statements) {
-        Dataset<Row> result = runner.run(s);
+        Dataset<Row> result;
+        try {
+          result = runner.run(s);
+        } catch (Exception e) { // Scala's AnalysisException, undeclared
+          if (reads.isEmpty()
+              || !(e instanceof AnalysisException a
+                  && "TABLE_OR_VIEW_NOT_FOUND".equals(a.getCondition()))) {
+            throw e;
+          }
+          // A name the statement's text did not show (inside a view of the user's own, say):
+          // every name, as the shell has them, then the statement again.
+          reads = Optional.empty();
+          ReadOnlyGuard.unguarded(
+              spark, () -> WarehouseCatalog.bind(spark, warehouse, views, Optional.empty()));
+          result = runner.run(s);
+        }
         if (result == null) {
           continue;
         }

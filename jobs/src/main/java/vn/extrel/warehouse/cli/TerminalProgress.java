@@ -1,8 +1,9 @@
 package vn.extrel.warehouse.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import vn.extrel.warehouse.load.FileOutcome;
 import vn.extrel.warehouse.load.LoadListener;
+import vn.extrel.warehouse.util.Invocation;
 
 /**
  * Progress lines on the terminal (stderr) while a load runs, so a long night's load shows it is
@@ -10,16 +11,16 @@ import vn.extrel.warehouse.load.LoadListener;
  */
 final class TerminalProgress implements LoadListener {
 
-  private final PrintStream err;
+  private final PrintWriter err;
   private final long start = System.nanoTime();
 
-  TerminalProgress(PrintStream err) {
+  TerminalProgress(PrintWriter err) {
     this.err = err;
   }
 
   /** On when stderr is a terminal, or when asked. */
   static boolean wanted(Boolean flag) {
-    return flag != null ? flag : System.console() != null;
+    return flag != null ? flag : Invocation.current().hasConsole();
   }
 
   private String at() {
@@ -34,10 +35,12 @@ final class TerminalProgress implements LoadListener {
   @Override
   public void stageFinished(String runId, String stage, long millis) {
     err.printf("%s %s done (%.1f s)%n", at(), stage, millis / 1000.0);
+    err.flush();
   }
 
   @Override
   public void fileFinished(String runId, FileOutcome o) {
     err.printf("%s   %-8s %s%n", at(), o.status(), o.path());
+    err.flush();
   }
 }

@@ -7,6 +7,7 @@ import org.apache.spark.sql.AnalysisException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.extrel.warehouse.errors.UserException;
+import vn.extrel.warehouse.util.Invocation;
 
 /**
  * {@code warehouse}: the command line. Thin: each subcommand parses its options, calls a job and
@@ -57,7 +58,17 @@ public final class WarehouseCli {
 
   /** Runs the command line and returns the exit code; never exits the JVM. */
   public static int run(PrintStream out, PrintStream err, String... args) {
+    return run(out, err, Invocation.here(), args);
+  }
+
+  /**
+   * Runs the command line of {@code at}: this process's own, or a client's that handed its command
+   * to this process (the warm path), whose paths and {@code WAREHOUSE_*} variables then mean what
+   * they mean where the client was started.
+   */
+  public static int run(PrintStream out, PrintStream err, Invocation at, String... args) {
     CommandLine cli = new CommandLine(new WarehouseCli());
+    cli.registerConverter(java.nio.file.Path.class, s -> Invocation.current().path(s));
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cli.setExecutionExceptionHandler(
@@ -76,7 +87,7 @@ public final class WarehouseCli {
           ex.getCommandLine().getErr().println("error: " + line);
           return DATA_ERROR;
         });
-    return cli.execute(args);
+    return at.within(() -> cli.execute(args));
   }
 
   /**

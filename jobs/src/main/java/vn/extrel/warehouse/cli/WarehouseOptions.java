@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.config.WarehouseConfig;
+import vn.extrel.warehouse.util.Invocation;
 
 /** Options every command shares; each can come from the environment, as a scheduler sets it. */
 public final class WarehouseOptions {
@@ -11,8 +12,7 @@ public final class WarehouseOptions {
   @Option(
       names = "--warehouse",
       paramLabel = "DIR",
-      defaultValue = "${env:WAREHOUSE_DIR:-warehouse}",
-      description = "Warehouse folder or URI (env WAREHOUSE_DIR; default: ${DEFAULT-VALUE}).")
+      description = "Warehouse folder or URI (env WAREHOUSE_DIR; default: ./warehouse).")
   String warehouse;
 
   @Option(
@@ -26,7 +26,14 @@ public final class WarehouseOptions {
   boolean verbose;
 
   public Warehouse warehouse() {
-    return Warehouse.at(warehouse);
+    return Warehouse.at(location());
+  }
+
+  /** --warehouse, else $WAREHOUSE_DIR, else ./warehouse, where the command was typed. */
+  String location() {
+    Invocation at = Invocation.current();
+    String typed = warehouse != null ? warehouse : at.env("WAREHOUSE_DIR");
+    return at.location(typed != null ? typed : "warehouse");
   }
 
   public WarehouseConfig loadConfig() {

@@ -10,6 +10,7 @@ import vn.extrel.warehouse.layout.LayoutLoader;
 import vn.extrel.warehouse.quality.RuleCatalog;
 import vn.extrel.warehouse.reference.Reference;
 import vn.extrel.warehouse.util.Hashing;
+import vn.extrel.warehouse.util.Invocation;
 
 /**
  * Everything analysts configure, read from one folder and validated as a whole at start-up:
@@ -175,11 +176,12 @@ public record WarehouseConfig(
     if (explicit != null) {
       return explicit;
     }
-    String env = System.getenv(ENV);
+    Invocation at = Invocation.current();
+    String env = at.env(ENV);
     if (env != null && !env.isBlank()) {
-      return Path.of(env);
+      return at.path(env);
     }
-    Path local = Path.of("config");
+    Path local = at.path("config");
     if (!Files.isDirectory(local)) {
       Path bundled = BundledConfig.folder();
       if (bundled != null) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import vn.extrel.warehouse.catalog.Warehouse;
 import vn.extrel.warehouse.table.FileStatus;
+import vn.extrel.warehouse.util.Invocation;
 
 /**
  * The JSON-lines event log of loads and nightly runs: one object per line, appended, readable by
@@ -42,9 +43,10 @@ public final class EventLog implements LoadListener {
     if (explicit != null) {
       return explicit;
     }
-    String env = System.getenv(ENV);
+    Invocation at = Invocation.current();
+    String env = at.env(ENV);
     if (env != null && !env.isBlank()) {
-      return Path.of(env);
+      return at.path(env);
     }
     return w.machineDir().resolve("_logs/events.jsonl");
   }

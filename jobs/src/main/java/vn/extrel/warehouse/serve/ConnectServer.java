@@ -127,7 +127,7 @@ public final class ConnectServer {
     // The server's own session binds the catalog; every client's session is guarded: read-only,
     // or writing for clients with the write token (ConnectAccess).
     ReadOnlyGuard.trust(spark);
-    ReadOnlyGuard.guardUnlisted(ConnectAccess.readerHint());
+    var unused = ReadOnlyGuard.guardUnlisted(ConnectAccess.readerHint()); // for the server's life
     int tables = WarehouseCatalog.bind(spark, warehouse, config.indicators().views()).size();
     SparkConnectService.start(spark.sparkContext());
     refresher =
@@ -165,7 +165,13 @@ public final class ConnectServer {
     out.flush();
   }
 
-  private void refresh() {
+  /** The server's own session (trusted; it binds the catalog). */
+  public SparkSession session() {
+    return spark;
+  }
+
+  /** Binds tables created since the last refresh now (after a load through the warm path). */
+  public void refresh() {
     try {
       WarehouseCatalog.bind(spark, warehouse, config.indicators().views());
     } catch (RuntimeException e) {

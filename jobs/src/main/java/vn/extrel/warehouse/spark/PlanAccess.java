@@ -17,6 +17,7 @@ import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.SubqueryExpression;
 import org.apache.spark.sql.catalyst.expressions.TryReflect;
 import org.apache.spark.sql.catalyst.plans.logical.Command;
+import org.apache.spark.sql.catalyst.plans.logical.LeafNode;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.ShowColumns;
 import org.apache.spark.sql.catalyst.plans.logical.ShowCreateTable;
@@ -148,6 +149,99 @@ public final class PlanAccess {
 
   /** Functions that call any static Java method named in their arguments. */
   private static final Set<String> JAVA_FUNCTIONS = Set.of("reflect", "java_method", "try_reflect");
+
+  /**
+   * The tables a statement reads, as {@code db.name} in lower case, when it is a query (a SELECT, a
+   * WITH, a TABLE, set operations of them); empty for anything else (SHOW, DESCRIBE, USE, a write,
+   * text that does not parse), which may need every name. One-part names are CTEs or temporary
+   * views, never the warehouse's; a three-part one counts by its last two parts.
+   */
+  public static Optional<Set<String>> tablesRead(String statement) {
+    LogicalPlan plan;
+    try {
+      plan = ReadOnlyGuard.Parser.INSTANCE.parsePlan(statement);
+    } catch (org.apache.spark.sql.catalyst.parser.ParseException | RuntimeException e) {
+      return Optional.empty();
+    }
+    Set<String> out = new java.util.TreeSet<>();
+    return relations(plan, out) ? Optional.of(out) : Optional.empty();
+  }
+
+  /**
+   * The tables and views the statements read, with what those views ({@code gold.<name>} to its
+   * query) read in turn; empty when any statement, or any view read, is not a plain query.
+   */
+  public static Optional<Set<String>> tablesRead(
+      List<String> statements, Map<String, String> goldViews) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (String s : statements) {
+      Optional<Set<String>> read = tablesRead(s);
+      if (read.isEmpty()) {
+        return Optional.empty();
+      }
+      out.addAll(read.get());
+    }
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Map.Entry<String, String> v : goldViews.entrySet()) {
+        if (out.contains("gold." + v.getKey().toLowerCase(Locale.ROOT))) {
+          Optional<Set<String>> read = tablesRead(v.getValue());
+          if (read.isEmpty()) {
+            return Optional.empty();
+          }
+          grew |= out.addAll(read.get());
+        }
+      }
+    }
+    return Optional.of(out);
+  }
+
+  /** Leaves of a parsed query that read no table. */
+  private static final Set<String> PLAIN_LEAVES =
+      Set.of("OneRowRelation", "UnresolvedInlineTable", "LocalRelation");
+
+  /** Adds the plan's relations; false if a node is not part of a plain query. */
+  private static boolean relations(LogicalPlan node, Set<String> out) {
+    if (node instanceof Command) {
+      return false;
+    }
+    if (node instanceof UnresolvedRelation r) {
+      List<String> parts = CollectionConverters.asJava(r.multipartIdentifier());
+      if (parts.size() >= 2) {
+        out.add(
+            (parts.get(parts.size() - 2) + "." + parts.get(parts.size() - 1))
+                .toLowerCase(Locale.ROOT));
+      }
+      return true;
+    }
+    if (node instanceof LeafNode && !PLAIN_LEAVES.contains(node.getClass().getSimpleName())) {
+      return false; // a leaf we do not know (time travel, a table function): it may read anything
+    }
+    for (Expression e : CollectionConverters.asJava(node.expressions())) {
+      if (!relations(e, out)) {
+        return false;
+      }
+    }
+    for (LogicalPlan child : children(node)) {
+      if (!relations(child, out)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean relations(Expression e, Set<String> out) {
+    if (e instanceof SubqueryExpression s && !relations(s.plan(), out)) {
+      return false;
+    }
+    for (Expression child : CollectionConverters.asJava(e.children())) {
+      if (!relations(child, out)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** The first node of the plan that an {@code access} session may not run. */
   public static Optional<Finding> find(LogicalPlan plan, ReadOnlyGuard.Access access) {

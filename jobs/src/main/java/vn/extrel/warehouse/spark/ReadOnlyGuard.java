@@ -68,6 +68,23 @@ public final class ReadOnlyGuard {
     };
   }
 
+  /**
+   * Runs {@code body} (the command's own catalog work, never a user's statement) without the guard
+   * {@code spark} has, which comes back after it.
+   */
+  public static void unguarded(SparkSession spark, Runnable body) {
+    Optional<Guard> previous = SESSIONS.put(spark, Optional.empty());
+    try {
+      body.run();
+    } finally {
+      if (previous == null) {
+        SESSIONS.remove(spark);
+      } else {
+        SESSIONS.put(spark, previous);
+      }
+    }
+  }
+
   /** Guards {@code spark} for the rest of its life; nothing allows it Java code. */
   public static void set(SparkSession spark, Access access, String hint) {
     SESSIONS.put(spark, Optional.of(new Guard(access, hint, null)));
@@ -78,15 +95,42 @@ public final class ReadOnlyGuard {
     SESSIONS.put(spark, Optional.empty());
   }
 
+  /**
+   * Never guards {@code spark} nor the sessions Spark and Delta clone from it while it runs a
+   * command (a write's delete of the rows it replaces, Delta's cache of a table's state): the
+   * session in which a long-lived process runs the commands its owner hands it (the warm path). A
+   * clone carries its parent's settings, among them a value drawn at random by this process that no
+   * client's session has (a Connect session starts from the server's configuration, not from
+   * another session's, and may not set any).
+   */
+  public static void trustWithClones(SparkSession spark) {
+    spark.conf().set(TRUST_KEY, TRUST_VALUE);
+    trust(spark);
+  }
+
+  private static final String TRUST_KEY = "spark.extrel.guard.trusted";
+
+  private static final String TRUST_VALUE =
+      java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16));
+
   /** Guards every session that is neither guarded nor trusted explicitly (a Connect server). */
-  public static void guardUnlisted(String hint) {
+  public static Scope guardUnlisted(String hint) {
+    Guard previous = unlisted;
     unlisted = new Guard(Access.READ_ONLY, hint, null);
+    return () -> unlisted = previous;
   }
 
   /** The session's guard, if it has one. */
   public static Optional<Guard> of(SparkSession spark) {
     Optional<Guard> g = SESSIONS.get(spark);
-    return g != null ? g : Optional.ofNullable(unlisted);
+    if (g != null) {
+      return g;
+    }
+    Guard u = unlisted;
+    if (u != null && TRUST_VALUE.equals(spark.sessionState().conf().getConfString(TRUST_KEY, ""))) {
+      return Optional.empty(); // a clone of a session trusted with its clones
+    }
+    return Optional.ofNullable(u);
   }
 
   /** The check rule: throws if the session's guard refuses the plan. */
@@ -121,7 +165,7 @@ public final class ReadOnlyGuard {
   }
 
   /** Built on first use: the parser needs no session, only Spark's default configuration. */
-  private static final class Parser {
+  static final class Parser {
     static final ParserInterface INSTANCE =
         new io.delta.sql.parser.DeltaSqlParser(new org.apache.spark.sql.execution.SparkSqlParser());
   }

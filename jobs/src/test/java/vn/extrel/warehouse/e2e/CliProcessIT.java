@@ -52,7 +52,9 @@ class CliProcessIT {
     "SELECT member, CAST(value AS INT) AS n FROM gold.indicators WHERE indicator='activity_count' AND year=2016"
         + " AND dimension='activity_type/partner_country' AND member IN ('agreement/KHM','mou/LAO') ORDER BY member",
     "SELECT count(*) AS runs FROM ops.load_runs",
-    "SELECT count(*) - count(DISTINCT lineage_id, measure) AS doubled FROM silver.fdi"
+    "SELECT count(*) - count(DISTINCT lineage_id, measure) AS doubled FROM silver.fdi",
+    // A name the statement's text does not show: sql binds only the tables a statement reads.
+    "SELECT count(*) AS n FROM IDENTIFIER('gold.' || 'indicators')"
   };
 
   @Test
@@ -91,10 +93,22 @@ class CliProcessIT {
           .as("nothing doubled: one run recorded, every source row once")
           .isEqualTo(
               "value,\"round(yoy_ratio, 1)\"\n17250000,4.4\n\nvalue\n6785\n\nmember,n\nagreement/KHM,4\nmou/LAO,1\n\n"
-                  + "runs\n1\n\ndoubled\n0\n");
+                  + "runs\n1\n\ndoubled\n0\n\nn\n327\n");
 
-      server.awaitOut(o -> o.contains("Serving the warehouse"), Duration.ofMinutes(3));
+      server.awaitOut(o -> o.contains("Warm path open"), Duration.ofMinutes(3));
       assertThat(server.out()).contains("over Spark Connect at sc://127.0.0.1:" + port);
+
+      // The warm path: the same command now runs in the server's Spark, says so, answers alike.
+      Result warm =
+          WarehouseProcess.run(
+              dir, env(), "sql", "-e", String.join("; ", QUERIES), "--format", "csv");
+      assertThat(warm.code()).as(warm.err()).isZero();
+      assertThat(warm.err()).contains("run by the warehouse process already running (serve, pid");
+      assertThat(warm.out()).isEqualTo(sql.out());
+      Result nothingNew = WarehouseProcess.run(dir, env(), "load");
+      assertThat(nothingNew.code()).as(nothingNew.err()).isZero();
+      assertThat(nothingNew.err()).contains("run by the warehouse process already running");
+      assertThat(nothingNew.out()).contains("unchanged");
       ConnectClient.Result remote = ConnectClient.sql(dir, "sc://127.0.0.1:" + port, QUERIES);
       assertThat(remote.code()).as(remote.err()).isZero();
       assertThat(remote.out()).as("the same rows through Spark Connect").isEqualTo(sql.out());
