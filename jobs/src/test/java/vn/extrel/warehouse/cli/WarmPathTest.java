@@ -17,8 +17,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.extrel.warehouse.catalog.WarehouseCatalog;
 import vn.extrel.warehouse.serve.WarmDoor;
 import vn.extrel.warehouse.spark.ReadOnlyGuard;
 import vn.extrel.warehouse.testing.Cli;
@@ -37,6 +39,15 @@ import vn.extrel.warehouse.util.WarmWire;
 class WarmPathTest {
 
   record Ran(OptionalInt code, String out, String err) {}
+
+  /**
+   * A door's session shares the JVM's catalog: the names its commands bound point at this class's
+   * warehouses. Dropped, so the next test binds its own afresh (a serve process has one warehouse).
+   */
+  @AfterAll
+  static void dropTheNames() {
+    WarehouseCatalog.unbind(TestSpark.get());
+  }
 
   static Ran client(Path cwd, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -70,6 +81,7 @@ class WarmPathTest {
     // The client's relative names: the warehouse one folder up, the input and the file beside it.
     Map<String, String> env =
         Map.of("WAREHOUSE_DIR", "../warehouse", "WAREHOUSE_CONFIG", Repo.config().toString());
+    String warmCount;
     // As in serve: every session but the server's own is guarded, as a Connect client's is.
     try (ReadOnlyGuard.Scope asServe = ReadOnlyGuard.guardUnlisted("as serve guards");
         WarmDoor door = open(warehouse, WarehouseCli::run)) {
@@ -95,32 +107,26 @@ class WarmPathTest {
       assertThat(here.resolve("warehouse")).doesNotExist();
       Ran count =
           client(here, env, "sql", "-e", "SELECT count(*) AS n FROM silver.fdi", "--format", "csv");
-      Cli.Result alone =
-          Cli.run(
-              "sql",
-              "--warehouse",
-              warehouse.toString(),
-              "--config",
-              Repo.config().toString(),
-              "-e",
-              "SELECT count(*) AS n FROM silver.fdi",
-              "--format",
-              "csv");
-      assertThat(count.out()).isEqualTo(alone.out()).isNotEqualTo("n\n0\n");
-      Cli.Result notHandedOver =
-          Cli.run(
-              "sql",
-              "--allow-write",
-              "--warehouse",
-              warehouse.toString(),
-              "--config",
-              Repo.config().toString(),
-              "-e",
-              "DELETE FROM silver.fdi");
-      assertThat(notHandedOver.err())
-          .as("a session of its own, not the door's, stays guarded as a Connect client's")
-          .contains("refused");
+      assertThat(count.code()).hasValue(0);
+      assertThat(count.out()).isNotEqualTo("n\n0\n");
+      warmCount = count.out();
+      assertThat(ReadOnlyGuard.of(TestSpark.get().newSession()))
+          .as("any other session is guarded meanwhile, as a Connect client's is")
+          .isPresent();
     }
+    // The same count from a command run here, as the analyst would have without the warm path.
+    Cli.Result alone =
+        Cli.run(
+            "sql",
+            "--warehouse",
+            warehouse.toString(),
+            "--config",
+            Repo.config().toString(),
+            "-e",
+            "SELECT count(*) AS n FROM silver.fdi",
+            "--format",
+            "csv");
+    assertThat(alone.out()).isEqualTo(warmCount);
   }
 
   @Test
