@@ -1,6 +1,5 @@
 package vn.extrel.warehouse.cli;
 
-import java.nio.file.Path;
 import java.util.OptionalInt;
 
 /** Entry point of {@code bin/warehouse} and of spark-submit; it only exits. */
@@ -9,14 +8,7 @@ public final class Main {
 
   public static void main(String[] args) {
     // A warehouse process already running here answers without a Spark start of our own.
-    OptionalInt warm =
-        WarmClient.run(
-            args,
-            System.getenv(),
-            Path.of("").toAbsolutePath(),
-            System.console() != null,
-            System.out,
-            System.err);
+    OptionalInt warm = WarmClient.run(args);
     int code = warm.isPresent() ? warm.getAsInt() : WarehouseCli.run(System.out, System.err, args);
     System.out.flush();
     System.exit(code);

@@ -41,6 +41,17 @@ public final class WarmClient {
 
   private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version", "help");
 
+  /** {@link #run(String[], Map, Path, boolean, PrintStream, PrintStream)} for this process. */
+  static OptionalInt run(String[] args) {
+    return run(
+        args,
+        System.getenv(),
+        Path.of("").toAbsolutePath(),
+        System.console() != null,
+        System.out,
+        System.err);
+  }
+
   /**
    * Runs {@code args} in the warm process, if one answers for the command's warehouse; empty when
    * the caller must run it itself.

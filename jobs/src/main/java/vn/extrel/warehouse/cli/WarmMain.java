@@ -1,6 +1,5 @@
 package vn.extrel.warehouse.cli;
 
-import java.nio.file.Path;
 import java.util.OptionalInt;
 
 /**
@@ -15,14 +14,7 @@ public final class WarmMain {
   public static final int NOT_HANDED_OVER = 99;
 
   public static void main(String[] args) {
-    OptionalInt code =
-        WarmClient.run(
-            args,
-            System.getenv(),
-            Path.of("").toAbsolutePath(),
-            System.console() != null,
-            System.out,
-            System.err);
+    OptionalInt code = WarmClient.run(args);
     System.out.flush();
     System.exit(code.orElse(NOT_HANDED_OVER));
   }
