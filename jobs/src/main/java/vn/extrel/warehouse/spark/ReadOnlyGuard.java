@@ -58,7 +58,12 @@ public final class ReadOnlyGuard {
    * every refusal.
    */
   public static Scope guard(SparkSession spark, Access access, String hint) {
-    Optional<Guard> previous = SESSIONS.put(spark, Optional.of(new Guard(access, hint, hint)));
+    return install(spark, Optional.of(new Guard(access, hint, hint)));
+  }
+
+  /** Gives {@code spark} this guard (empty: trusted) until closed. */
+  private static Scope install(SparkSession spark, Optional<Guard> guard) {
+    Optional<Guard> previous = SESSIONS.put(spark, guard);
     return () -> {
       if (previous == null) {
         SESSIONS.remove(spark);
@@ -73,15 +78,8 @@ public final class ReadOnlyGuard {
    * {@code spark} has, which comes back after it.
    */
   public static void unguarded(SparkSession spark, Runnable body) {
-    Optional<Guard> previous = SESSIONS.put(spark, Optional.empty());
-    try {
+    try (Scope trusted = install(spark, Optional.empty())) {
       body.run();
-    } finally {
-      if (previous == null) {
-        SESSIONS.remove(spark);
-      } else {
-        SESSIONS.put(spark, previous);
-      }
     }
   }
 
@@ -110,8 +108,14 @@ public final class ReadOnlyGuard {
 
   private static final String TRUST_KEY = "spark.extrel.guard.trusted";
 
-  private static final String TRUST_VALUE =
-      java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16));
+  private static final String TRUST_VALUE = java.util.HexFormat.of().formatHex(randomBytes(16));
+
+  /** From the JVM's seeded generator: never blocks on the entropy pool, as generateSeed can. */
+  private static byte[] randomBytes(int n) {
+    byte[] b = new byte[n];
+    new java.security.SecureRandom().nextBytes(b);
+    return b;
+  }
 
   /** Guards every session that is neither guarded nor trusted explicitly (a Connect server). */
   public static Scope guardUnlisted(String hint) {
