@@ -200,8 +200,11 @@ class CliProcessIT {
             "--write-token-file",
             tokenFile.toString());
     try {
-      server.awaitOut(o -> o.contains("Serving the warehouse"), Duration.ofMinutes(3));
+      // The warm path's door file is written after "Serving the warehouse": take the warehouse's
+      // picture once it is there, so that the only change the test can see is a write.
+      server.awaitOut(o -> o.contains("Warm path open"), Duration.ofMinutes(3));
       assertThat(server.out())
+          .contains("Serving the warehouse")
           .contains("clients presenting the write token may write, the others read");
       Map<String, Long> files = files(dir.resolve("warehouse"));
       String url = "sc://127.0.0.1:" + port;
